@@ -1,0 +1,180 @@
+package nl.zorgtafel.core.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.zorgtafel.api.partner.PartnerAdapter;
+import nl.zorgtafel.core.internal.cases.Cases;
+import nl.zorgtafel.core.internal.cases.EventApplier;
+import nl.zorgtafel.core.internal.cases.YouthMatcher;
+import nl.zorgtafel.core.internal.crypto.Cipher;
+import nl.zorgtafel.core.internal.crypto.KeyRing;
+import nl.zorgtafel.core.internal.crypto.Pseudonymizer;
+import nl.zorgtafel.core.internal.inbox.AdapterRegistry;
+import nl.zorgtafel.core.internal.inbox.Inbox;
+import nl.zorgtafel.core.internal.inbox.InboxProcessor;
+import nl.zorgtafel.core.internal.partners.PartnerConfiguration;
+import nl.zorgtafel.core.internal.partners.PartnerDirectory;
+import nl.zorgtafel.core.internal.security.Authenticator;
+import nl.zorgtafel.core.internal.store.Database;
+import nl.zorgtafel.core.internal.store.Transactions;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's wiring, and the only part of it that knows OSGi: opens the database, builds
+ * the plain classes that do the work, and follows partner adapters and partner
+ * configurations as they come and go. An adapter's arrival drives its waiting inbox.
+ */
+@Component(service = Core.class, immediate = true, configurationPid = Core.PID)
+@Designate(ocd = Core.Config.class)
+public final class Core {
+
+    static final String PID = "nl.zorgtafel.core";
+    private static final Logger LOG = LoggerFactory.getLogger(Core.class);
+
+    @ObjectClassDefinition(name = "Zorgtafel core", description = "Store, inbox and API limits.")
+    public @interface Config {
+        @AttributeDefinition(description = "Folder of the embedded database; empty: data/zorgtafel/database.")
+        String databaseDirectory() default "";
+
+        @AttributeDefinition(description = "File with the encryption and pseudonym keys; empty: "
+                + "etc/zorgtafel-keys.properties. Created with fresh keys when absent. Back it up apart.")
+        String keyFile() default "";
+
+        @AttributeDefinition(description = "Largest partner message accepted, in bytes (413 above).")
+        long maxMessageBytes() default 10L * 1024 * 1024;
+
+        @AttributeDefinition(description = "How long a partner's request waits for its message to be processed "
+                + "before it is answered 202 PENDING, in milliseconds.")
+        long processingPatienceMillis() default 10_000;
+    }
+
+    private final AdapterRegistry adapters = new AdapterRegistry();
+    private final PartnerDirectory partners = new PartnerDirectory();
+    private final Database database;
+    private final ScheduledExecutorService inboxWorker;
+    private final InboxProcessor processor;
+    private final Inbox inbox;
+    private final Cases cases;
+    private final Authenticator authenticator;
+    private final long maxMessageBytes;
+
+    @Activate
+    public Core(BundleContext context, Config config) throws Exception {
+        Path data = Path.of(property(context, "karaf.data", "data"));
+        Path etc = Path.of(property(context, "karaf.etc", "etc"));
+        Path databaseDirectory = config.databaseDirectory().isBlank()
+                ? data.resolve("zorgtafel").resolve("database") : Path.of(config.databaseDirectory());
+        Path keyFile = config.keyFile().isBlank() ? etc.resolve("zorgtafel-keys.properties") : Path.of(config.keyFile());
+        KeyRing keys = KeyRing.openOrCreate(keyFile);
+        Cipher cipher = new Cipher(keys);
+        this.database = Database.open(databaseDirectory, data.resolve("log").resolve("derby.log"));
+        Transactions transactions = new Transactions(database.dataSource());
+        Clock clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
+        EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock);
+        this.inboxWorker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "zorgtafel-inbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.processor = new InboxProcessor(transactions, cipher, adapters, applier, clock, inboxWorker);
+        this.inbox = new Inbox(transactions, cipher, adapters, processor, clock,
+                Duration.ofMillis(config.processingPatienceMillis()));
+        this.cases = new Cases(transactions, applier);
+        this.authenticator = new Authenticator(partners);
+        this.maxMessageBytes = config.maxMessageBytes();
+        adapters.onArrival(partnerId -> processor.drive());
+        // messages left pending by the last run (a stop, a crash) are picked up now
+        processor.drive();
+        LOG.info("Zorgtafel core started");
+    }
+
+    private static String property(BundleContext context, String name, String fallback) {
+        String value = context.getProperty(name);
+        return value == null ? fallback : value;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAdapter(PartnerAdapter adapter) {
+        LOG.info("Adapter for partner {} arrived", adapter.partnerId());
+        adapters.arrived(adapter);
+    }
+
+    void unbindAdapter(PartnerAdapter adapter) {
+        LOG.info("Adapter for partner {} departed; its messages wait in the inbox", adapter.partnerId());
+        adapters.departed(adapter);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPartner(PartnerConfiguration configuration) {
+        partners.configured(configuration.settings());
+    }
+
+    void unbindPartner(PartnerConfiguration configuration) {
+        partners.removed(configuration.settings());
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        inboxWorker.shutdown();
+        if (!inboxWorker.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("The inbox worker did not finish in time; its message stays pending and is redone at start");
+            inboxWorker.shutdownNow();
+        }
+        database.close();
+        LOG.info("Zorgtafel core stopped");
+    }
+
+    /** Whether the core can serve: the database answers. */
+    public boolean isUp() {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public Cases cases() {
+        return cases;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public AdapterRegistry adapters() {
+        return adapters;
+    }
+
+    public PartnerDirectory partners() {
+        return partners;
+    }
+
+    public long maxMessageBytes() {
+        return maxMessageBytes;
+    }
+}

@@ -1,0 +1,138 @@
+package nl.zorgtafel.core.internal.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.zorgtafel.api.model.CaseStatus;
+import nl.zorgtafel.api.model.YouthIdentity;
+import nl.zorgtafel.api.partner.PartnerEvent;
+import nl.zorgtafel.api.partner.PartnerEvent.AdviceGiven;
+import nl.zorgtafel.api.partner.PartnerEvent.InvestigationStarted;
+import nl.zorgtafel.api.partner.PartnerEvent.MeasureGranted;
+import nl.zorgtafel.api.partner.PartnerEvent.SignalReported;
+import nl.zorgtafel.api.partner.PartnerEvent.TrajectoryReported;
+import nl.zorgtafel.api.partner.PartnerEvent.TrajectoryWithdrawn;
+import nl.zorgtafel.core.internal.store.Store;
+import nl.zorgtafel.core.internal.store.Store.CaseRecord;
+import nl.zorgtafel.core.internal.store.Store.EntryType;
+
+/**
+ * Applies a partner's canonical events to the case model, inside the caller's
+ * transaction: finds (or registers) the youth, finds their open case (or opens one),
+ * involves the partner, and records what it reported. A report under a reference the
+ * partner used before updates that entry, in the case that holds it.
+ */
+public final class EventApplier {
+
+    /** A youth signalled again within this time after their case closed is a repeat. */
+    static final java.time.Period REPEAT_WINDOW = java.time.Period.ofMonths(12);
+
+    private final YouthMatcher matcher;
+    private final Clock clock;
+
+    public EventApplier(YouthMatcher matcher, Clock clock) {
+        this.matcher = matcher;
+        this.clock = clock;
+    }
+
+    /** What applying a message did: the cases it touched, in order, and where each event landed. */
+    public record Applied(List<String> caseIds, List<Placed> placed) {
+    }
+
+    /** Where one event landed; {@code entryId} is null for a withdrawal. */
+    public record Placed(String entryId, String caseId, String youthId, boolean youthMatched) {
+    }
+
+    public Applied apply(Store store, String partnerId, List<PartnerEvent> events) {
+        Instant now = clock.instant();
+        Map<YouthIdentity, YouthMatcher.Match> youthsInMessage = new HashMap<>();
+        Set<String> caseIds = new LinkedHashSet<>();
+        List<Placed> placed = new ArrayList<>();
+        for (PartnerEvent event : events) {
+            Optional<String> earlierCase = earlierCaseOf(store, partnerId, event);
+            if (event instanceof TrajectoryWithdrawn withdrawn) {
+                // withdrawing what was never reported changes nothing
+                earlierCase.ifPresent(caseId -> store.deleteTrajectory(partnerId, withdrawn.reference()));
+                earlierCase.ifPresent(caseIds::add);
+                continue;
+            }
+            YouthMatcher.Match youth = earlierCase.isPresent()
+                    ? new YouthMatcher.Match(store.caseRecord(earlierCase.get()).orElseThrow().youthId(), true)
+                    : youthsInMessage.computeIfAbsent(event.youth(), identity -> matcher.match(store, identity, now));
+            String caseId = earlierCase.orElseGet(() -> openCaseOf(store, youth.youthId(), now));
+            store.involvePartner(caseId, partnerId, now);
+            String entryId = record(store, caseId, partnerId, event, now);
+            caseIds.add(caseId);
+            placed.add(new Placed(entryId, caseId, youth.youthId(), youth.matched()));
+        }
+        return new Applied(List.copyOf(caseIds), List.copyOf(placed));
+    }
+
+    private static Optional<String> earlierCaseOf(Store store, String partnerId, PartnerEvent event) {
+        if (event instanceof SignalReported e) {
+            return store.caseOfEntry(EntryType.SIGNAL, partnerId, e.signal().reference());
+        }
+        if (event instanceof TrajectoryReported e) {
+            return store.caseOfEntry(EntryType.TRAJECTORY, partnerId, e.trajectory().reference());
+        }
+        if (event instanceof TrajectoryWithdrawn e) {
+            return store.caseOfEntry(EntryType.TRAJECTORY, partnerId, e.reference());
+        }
+        if (event instanceof InvestigationStarted e) {
+            return store.caseOfEntry(EntryType.INVESTIGATION, partnerId, e.investigation().reference());
+        }
+        if (event instanceof AdviceGiven e) {
+            return store.caseOfEntry(EntryType.ADVICE, partnerId, e.advice().reference());
+        }
+        if (event instanceof MeasureGranted e) {
+            return store.caseOfEntry(EntryType.MEASURE, partnerId, e.measure().reference());
+        }
+        throw new IllegalArgumentException("unknown event type " + event.getClass().getSimpleName());
+    }
+
+    private String openCaseOf(Store store, String youthId, Instant now) {
+        Optional<CaseRecord> latest = store.latestCaseOf(youthId);
+        if (latest.isPresent() && CaseStatus.OPEN.code().equals(latest.get().status())) {
+            return latest.get().id();
+        }
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        String repeatOf = latest
+                .filter(closed -> closed.closedOn() != null && !closed.closedOn().plus(REPEAT_WINDOW).isBefore(today))
+                .map(CaseRecord::id)
+                .orElse(null);
+        CaseRecord opened = new CaseRecord(UUID.randomUUID().toString(), youthId, CaseStatus.OPEN.code(), today,
+                false, repeatOf, null, null);
+        store.addCase(opened, now);
+        return opened.id();
+    }
+
+    private static String record(Store store, String caseId, String partnerId, PartnerEvent event, Instant now) {
+        if (event instanceof SignalReported e) {
+            if (e.signal().isCrisis()) {
+                store.markCrisis(caseId);
+            }
+            return store.upsertSignal(caseId, partnerId, e.signal(), now);
+        }
+        if (event instanceof TrajectoryReported e) {
+            return store.upsertTrajectory(caseId, partnerId, e.trajectory(), now);
+        }
+        if (event instanceof InvestigationStarted e) {
+            return store.upsertInvestigation(caseId, partnerId, e.investigation(), now);
+        }
+        if (event instanceof AdviceGiven e) {
+            return store.upsertAdvice(caseId, partnerId, e.advice(), now);
+        }
+        if (event instanceof MeasureGranted e) {
+            return store.upsertMeasure(caseId, partnerId, e.measure(), now);
+        }
+        throw new IllegalArgumentException("unknown event type " + event.getClass().getSimpleName());
+    }
+}

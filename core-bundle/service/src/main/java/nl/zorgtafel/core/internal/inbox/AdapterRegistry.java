@@ -1,0 +1,42 @@
+package nl.zorgtafel.core.internal.inbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import nl.zorgtafel.api.partner.PartnerAdapter;
+
+/**
+ * The partner adapters present right now, by partner id. Adapters come and go at runtime
+ * (installed, stopped, upgraded); whoever needs to react to an arrival listens here.
+ */
+public final class AdapterRegistry {
+
+    private final Map<String, PartnerAdapter> adapters = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> arrivalListeners = new CopyOnWriteArrayList<>();
+
+    public void arrived(PartnerAdapter adapter) {
+        adapters.put(adapter.partnerId(), adapter);
+        arrivalListeners.forEach(listener -> listener.accept(adapter.partnerId()));
+    }
+
+    /** Forgets the adapter, unless another one for the same partner replaced it already. */
+    public void departed(PartnerAdapter adapter) {
+        adapters.remove(adapter.partnerId(), adapter);
+    }
+
+    public Optional<PartnerAdapter> adapterFor(String partnerId) {
+        return Optional.ofNullable(adapters.get(partnerId));
+    }
+
+    public Set<String> presentPartners() {
+        return Set.copyOf(adapters.keySet());
+    }
+
+    public void onArrival(Consumer<String> listener) {
+        arrivalListeners.add(listener);
+    }
+}

@@ -1,0 +1,187 @@
+package nl.zorgtafel.core.internal.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.zorgtafel.api.partner.Fault;
+import nl.zorgtafel.api.partner.InboundMessage;
+import nl.zorgtafel.api.partner.InboundResult;
+import nl.zorgtafel.api.partner.PartnerAdapter;
+import nl.zorgtafel.core.internal.cases.EventApplier;
+import nl.zorgtafel.core.internal.crypto.Cipher;
+import nl.zorgtafel.core.internal.store.Store;
+import nl.zorgtafel.core.internal.store.Store.InboxEntry;
+import nl.zorgtafel.core.internal.store.Store.InboxStatus;
+import nl.zorgtafel.core.internal.store.StoreException;
+import nl.zorgtafel.core.internal.store.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works through the inbox: every pending message whose partner has an adapter present is
+ * translated and applied, oldest first, each in one transaction with its outcome, so a
+ * message is either applied whole and marked processed, or not at all.
+ *
+ * <p>One worker thread does all of it. That keeps each partner's messages in arrival order
+ * and lets no two messages about the same youth race each other. A pass starts when a
+ * message arrives, when an adapter arrives, and at start-up; a pass that fails on the
+ * database is tried again after a pause.
+ */
+public final class InboxProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
+    private static final int BATCH = 100;
+    private static final long RETRY_AFTER_FAILURE_MILLIS = 1_000;
+
+    private final Transactions transactions;
+    private final Cipher cipher;
+    private final AdapterRegistry adapters;
+    private final EventApplier applier;
+    private final Clock clock;
+    private final ScheduledExecutorService worker;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicBoolean passScheduled = new AtomicBoolean();
+    private final Map<Long, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
+
+    public InboxProcessor(Transactions transactions, Cipher cipher, AdapterRegistry adapters, EventApplier applier,
+                          Clock clock, ScheduledExecutorService worker) {
+        this.transactions = transactions;
+        this.cipher = cipher;
+        this.adapters = adapters;
+        this.applier = applier;
+        this.clock = clock;
+        this.worker = worker;
+    }
+
+    /** Asks for a pass over the inbox; several requests before it starts make one pass. */
+    public void drive() {
+        if (passScheduled.compareAndSet(false, true)) {
+            worker.execute(this::pass);
+        }
+    }
+
+    /** Completes with the message's outcome once it is processed or rejected. */
+    CompletableFuture<Receipt> outcomeOf(long seq) {
+        return waiting.computeIfAbsent(seq, key -> new CompletableFuture<>());
+    }
+
+    void forget(long seq) {
+        waiting.remove(seq);
+    }
+
+    private void pass() {
+        passScheduled.set(false);
+        try {
+            while (processBatch() > 0) {
+                // keep going until nothing that can be processed is left
+            }
+        } catch (StoreException e) {
+            LOG.warn("Inbox pass stopped on a database failure (state {}); trying again shortly", e.sqlState());
+            worker.schedule(this::drive, RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.error("Inbox pass failed; trying again shortly", e);
+            worker.schedule(this::drive, RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private int processBatch() {
+        Set<String> present = adapters.presentPartners();
+        List<InboxEntry> pending = transactions.run(store -> store.pendingInbox(present, BATCH));
+        Set<String> gone = new HashSet<>();
+        int processed = 0;
+        for (InboxEntry entry : pending) {
+            Optional<PartnerAdapter> adapter = adapters.adapterFor(entry.partnerId());
+            if (gone.contains(entry.partnerId()) || adapter.isEmpty()) {
+                // the adapter left mid-batch: its later messages wait, in order, for its return
+                gone.add(entry.partnerId());
+                continue;
+            }
+            Receipt receipt = transactions.run(store -> process(store, entry, adapter.get()));
+            processed++;
+            CompletableFuture<Receipt> waiter = waiting.remove(entry.seq());
+            if (waiter != null) {
+                waiter.complete(receipt);
+            }
+        }
+        return processed;
+    }
+
+    private Receipt process(Store store, InboxEntry entry, PartnerAdapter adapter) {
+        InboundMessage message = new InboundMessage(entry.partnerId(), entry.mediaType(),
+                Charset.forName(entry.charset()), cipher.decrypt(entry.encryptedBody()));
+        Optional<InboxEntry> original = identify(store, entry, adapter, message);
+        if (original.isPresent()) {
+            store.recordOutcome(entry.seq(), original.get().status(), original.get().detailJson(),
+                    original.get().caseIds(), original.get().seq(), clock.instant());
+            return Receipt.repeating(entry, original.get());
+        }
+        InboundResult result = translate(adapter, message, entry);
+        if (result instanceof InboundResult.Translated translated) {
+            EventApplier.Applied applied = applier.apply(store, entry.partnerId(), translated.events());
+            String detail = translated.ignored().isEmpty() ? null : json(Map.of("ignored", translated.ignored()));
+            store.recordOutcome(entry.seq(), InboxStatus.PROCESSED, detail, applied.caseIds(), null, clock.instant());
+            return new Receipt(currentKey(store, entry), InboxStatus.PROCESSED, detail, applied.caseIds());
+        }
+        List<Fault> faults = ((InboundResult.Rejected) result).faults();
+        String detail = json(Map.of("faults", faults.stream()
+                .map(f -> Map.of("location", f.location(), "problem", f.problem())).toList()));
+        store.recordOutcome(entry.seq(), InboxStatus.REJECTED, detail, List.of(), null, clock.instant());
+        return new Receipt(currentKey(store, entry), InboxStatus.REJECTED, detail, List.of());
+    }
+
+    /**
+     * A message stored while no adapter could read it carries a provisional key. Now that
+     * the adapter can, it gets the id its format carries; if an earlier message already
+     * has that id, this one is a repeat of it and has no effect of its own.
+     */
+    private static Optional<InboxEntry> identify(Store store, InboxEntry entry, PartnerAdapter adapter,
+                                                 InboundMessage message) {
+        if (!MessageKeys.isProvisional(entry.messageKey())) {
+            return Optional.empty();
+        }
+        Optional<String> id = MessageKeys.formatId(adapter, message);
+        if (id.isEmpty() || id.get().equals(entry.messageKey())) {
+            return Optional.empty();
+        }
+        Optional<InboxEntry> earlier = store.inboxEntry(entry.partnerId(), id.get());
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        store.rekeyInboxEntry(entry.seq(), id.get());
+        return Optional.empty();
+    }
+
+    private static String currentKey(Store store, InboxEntry entry) {
+        return store.inboxEntry(entry.seq()).map(InboxEntry::messageKey).orElse(entry.messageKey());
+    }
+
+    /** An adapter must not throw; if one does, the message is refused rather than retried forever. */
+    private static InboundResult translate(PartnerAdapter adapter, InboundMessage message, InboxEntry entry) {
+        try {
+            return adapter.translate(message);
+        } catch (RuntimeException e) {
+            // the exception's message may quote the partner's data: log its type only
+            LOG.error("Adapter of partner {} failed on inbox message {} with {}", entry.partnerId(), entry.seq(),
+                    e.getClass().getName());
+            return InboundResult.rejected(List.of(new Fault("message", "the adapter could not translate it")));
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write outcome detail", e);
+        }
+    }
+}

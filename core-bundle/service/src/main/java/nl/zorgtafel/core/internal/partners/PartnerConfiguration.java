@@ -1,0 +1,52 @@
+package nl.zorgtafel.core.internal.partners;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * One instance per {@code etc/nl.zorgtafel.partner-<id>.cfg} (factory PID
+ * {@code nl.zorgtafel.partner}); it publishes that partner's settings to the core. Editing
+ * the file replaces the instance, deleting it removes the partner.
+ */
+@Component(service = PartnerConfiguration.class, configurationPid = PartnerConfiguration.FACTORY_PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = PartnerConfiguration.Config.class, factory = true)
+public final class PartnerConfiguration {
+
+    public static final String FACTORY_PID = "nl.zorgtafel.partner";
+
+    @ObjectClassDefinition(name = "Zorgtafel partner system",
+            description = "A chain partner's system: its credential and where its notifications go.")
+    public @interface Config {
+        @AttributeDefinition(description = "The partner id: rvdk, ggz, mee, horizon, jbrr, ...")
+        String partnerId();
+
+        @AttributeDefinition(description = "Hex SHA-256 of the partner's bearer token; the token is never stored.")
+        String tokenSha256() default "";
+
+        @AttributeDefinition(description = "HTTP endpoint for notifications (HTTP partners).")
+        String outboundUrl() default "";
+
+        @AttributeDefinition(description = "Folder for notification files (file partners).")
+        String outboundDirectory() default "";
+
+        @AttributeDefinition(description = "A disabled partner cannot authenticate.")
+        boolean enabled() default true;
+    }
+
+    private final PartnerSettings settings;
+
+    @Activate
+    public PartnerConfiguration(Config config) {
+        this.settings = new PartnerSettings(config.partnerId(), config.tokenSha256(), config.outboundUrl(),
+                config.outboundDirectory(), config.enabled());
+    }
+
+    public PartnerSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,32 @@
+package nl.zorgtafel.core.internal.partners;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One partner system's settings, from {@code etc/nl.zorgtafel.partner-<id>.cfg}.
+ *
+ * @param tokenSha256 hex SHA-256 of the partner's bearer token (the token itself is never
+ *     stored); empty means the partner cannot authenticate
+ * @param outboundUrl where HTTP notifications go, or empty
+ * @param outboundDirectory where file notifications go, or empty
+ * @param enabled a disabled partner is refused as if it had no credential
+ */
+public record PartnerSettings(String partnerId, String tokenSha256, String outboundUrl, String outboundDirectory,
+                              boolean enabled) {
+
+    public PartnerSettings {
+        Objects.requireNonNull(partnerId, "partnerId");
+        partnerId = partnerId.strip();
+        tokenSha256 = tokenSha256 == null ? "" : tokenSha256.strip().toLowerCase(Locale.ROOT);
+        outboundUrl = outboundUrl == null ? "" : outboundUrl.strip();
+        outboundDirectory = outboundDirectory == null ? "" : outboundDirectory.strip();
+    }
+
+    /** The token hash is a secret too: it never appears in a string form. */
+    @Override
+    public String toString() {
+        return "PartnerSettings[partnerId=" + partnerId + ", enabled=" + enabled + ", token="
+                + (tokenSha256.isEmpty() ? "none" : "set") + "]";
+    }
+}

@@ -1,0 +1,484 @@
+package nl.zorgtafel.core.internal.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.zorgtafel.api.model.Advice;
+import nl.zorgtafel.api.model.CareTrajectory;
+import nl.zorgtafel.api.model.Investigation;
+import nl.zorgtafel.api.model.Measure;
+import nl.zorgtafel.api.model.MeasureKind;
+import nl.zorgtafel.api.model.Signal;
+import nl.zorgtafel.api.model.SignalCategory;
+import nl.zorgtafel.api.model.TrajectoryEnding;
+import nl.zorgtafel.api.model.Urgency;
+import nl.zorgtafel.api.model.Youth;
+
+/** The store in portable SQL over one JDBC connection (one transaction). */
+final class JdbcStore implements Store {
+
+    private final Connection connection;
+
+    JdbcStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    // ---- the inbox ----
+
+    private static final String INBOX_COLUMNS = "seq, partner_id, message_key, body_sha256, media_type, charset, body, "
+            + "received_at, status, duplicate_of, detail, case_ids";
+
+    @Override
+    public Optional<InboxEntry> inboxEntry(String partnerId, String messageKey) {
+        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox WHERE partner_id = ? AND message_key = ?",
+                JdbcStore::inboxEntry, partnerId, messageKey);
+    }
+
+    @Override
+    public Optional<InboxEntry> inboxEntry(long seq) {
+        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox WHERE seq = ?", JdbcStore::inboxEntry, seq);
+    }
+
+    @Override
+    public Optional<InboxEntry> inboxEntryByBody(String partnerId, String bodySha256) {
+        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox WHERE partner_id = ? AND body_sha256 = ? ORDER BY seq",
+                JdbcStore::inboxEntry, partnerId, bodySha256);
+    }
+
+    @Override
+    public long addToInbox(String partnerId, String messageKey, String bodySha256, String mediaType, String charset,
+                           byte[] encryptedBody, Instant receivedAt) {
+        String sql = "INSERT INTO inbox (partner_id, message_key, body_sha256, media_type, charset, body, received_at,"
+                + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"SEQ"})) {
+            bind(insert, partnerId, messageKey, bodySha256, mediaType, charset, encryptedBody,
+                    Timestamp.from(receivedAt), InboxStatus.PENDING.name());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the message in the inbox", e);
+        }
+    }
+
+    @Override
+    public List<InboxEntry> pendingInbox(Set<String> partnerIds, int limit) {
+        if (partnerIds.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", partnerIds.stream().map(p -> "?").toList());
+        String sql = "SELECT " + INBOX_COLUMNS + " FROM inbox WHERE status = ? AND partner_id IN (" + placeholders
+                + ") ORDER BY seq";
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(InboxStatus.PENDING.name());
+        parameters.addAll(partnerIds);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setMaxRows(limit);
+            bind(query, parameters.toArray());
+            return collect(query, JdbcStore::inboxEntry);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the inbox", e);
+        }
+    }
+
+    @Override
+    public void recordOutcome(long seq, InboxStatus status, String detailJson, List<String> caseIds, Long duplicateOf,
+                              Instant processedAt) {
+        update("UPDATE inbox SET status = ?, detail = ?, case_ids = ?, duplicate_of = ?, processed_at = ?"
+                        + " WHERE seq = ?",
+                status.name(), detailJson, caseIds == null ? null : String.join(",", caseIds),
+                duplicateOf == null ? new Null(Types.BIGINT) : duplicateOf, Timestamp.from(processedAt), seq);
+    }
+
+    @Override
+    public void rekeyInboxEntry(long seq, String messageKey) {
+        update("UPDATE inbox SET message_key = ? WHERE seq = ?", messageKey, seq);
+    }
+
+    @Override
+    public Map<String, Long> pendingInboxByPartner() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT partner_id, COUNT(*) FROM inbox WHERE status = ? GROUP BY partner_id ORDER BY partner_id")) {
+            bind(query, InboxStatus.PENDING.name());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the inbox", e);
+        }
+    }
+
+    private static InboxEntry inboxEntry(ResultSet row) throws SQLException {
+        Object duplicateOf = row.getObject("duplicate_of");
+        String caseIds = row.getString("case_ids");
+        return new InboxEntry(row.getLong("seq"), row.getString("partner_id"), row.getString("message_key"),
+                row.getString("body_sha256"), row.getString("media_type"), row.getString("charset"),
+                row.getBytes("body"), row.getTimestamp("received_at").toInstant(),
+                InboxStatus.valueOf(row.getString("status")),
+                duplicateOf == null ? null : ((Number) duplicateOf).longValue(),
+                row.getString("detail"),
+                caseIds == null || caseIds.isEmpty() ? List.of() : Arrays.asList(caseIds.split(",")));
+    }
+
+    // ---- youths and cases ----
+
+    @Override
+    public Optional<String> youthIdByPseudonym(String bsnPseudonym) {
+        return queryOne("SELECT id FROM youth WHERE bsn_pseudonym = ?", row -> row.getString(1), bsnPseudonym);
+    }
+
+    @Override
+    public void addYouth(String id, String bsnPseudonym, String bsnEncrypted, String givenName, String familyName,
+                         LocalDate birthDate, Instant createdAt) {
+        update("INSERT INTO youth (id, bsn_pseudonym, bsn_encrypted, given_name, family_name, birth_date, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id, nullable(bsnPseudonym), nullable(bsnEncrypted), givenName, familyName, date(birthDate),
+                Timestamp.from(createdAt));
+    }
+
+    @Override
+    public Optional<Youth> youth(String youthId) {
+        return queryOne("SELECT id, given_name, family_name, birth_date FROM youth WHERE id = ?",
+                row -> new Youth(row.getString(1), row.getString(2), row.getString(3), localDate(row, 4)), youthId);
+    }
+
+    private static final String CASE_COLUMNS =
+            "c.id, c.youth_id, c.status, c.opened_on, c.crisis, c.repeat_of, c.closed_on, c.close_reason";
+
+    @Override
+    public Optional<CaseRecord> latestCaseOf(String youthId) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + CASE_COLUMNS
+                + " FROM care_case c WHERE c.youth_id = ? ORDER BY c.created_at DESC")) {
+            query.setMaxRows(1);
+            bind(query, youthId);
+            return collect(query, JdbcStore::caseRecord).stream().findFirst();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read cases", e);
+        }
+    }
+
+    @Override
+    public void addCase(CaseRecord c, Instant createdAt) {
+        update("INSERT INTO care_case (id, youth_id, status, opened_on, crisis, repeat_of, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                c.id(), c.youthId(), c.status(), date(c.openedOn()), c.crisis() ? 1 : 0, nullable(c.repeatOf()),
+                Timestamp.from(createdAt));
+    }
+
+    @Override
+    public void markCrisis(String caseId) {
+        update("UPDATE care_case SET crisis = 1 WHERE id = ? AND crisis = 0", caseId);
+    }
+
+    @Override
+    public void involvePartner(String caseId, String partnerId, Instant since) {
+        Optional<String> known = queryOne("SELECT partner_id FROM case_partner WHERE case_id = ? AND partner_id = ?",
+                row -> row.getString(1), caseId, partnerId);
+        if (known.isEmpty()) {
+            update("INSERT INTO case_partner (case_id, partner_id, involved_since) VALUES (?, ?, ?)",
+                    caseId, partnerId, Timestamp.from(since));
+        }
+    }
+
+    @Override
+    public Optional<String> caseOfEntry(EntryType type, String partnerId, String reference) {
+        return queryOne("SELECT case_id FROM " + type.table + " WHERE partner_id = ? AND reference = ?",
+                row -> row.getString(1), partnerId, reference);
+    }
+
+    // ---- what partners report ----
+
+    @Override
+    public String upsertSignal(String caseId, String partnerId, Signal s, Instant at) {
+        Optional<String> existing = idOf("case_signal", "partner_id = ? AND reference = ?", partnerId, s.reference());
+        if (existing.isPresent()) {
+            update("UPDATE case_signal SET category = ?, urgency = ?, summary = ?, observed_on = ? WHERE id = ?",
+                    s.category().code(), s.urgency().code(), s.summary(), date(s.observedOn()), existing.get());
+            return existing.get();
+        }
+        String id = newId();
+        update("INSERT INTO case_signal (id, case_id, partner_id, reference, category, urgency, summary, observed_on,"
+                        + " registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, caseId, partnerId, s.reference(), s.category().code(), s.urgency().code(), s.summary(),
+                date(s.observedOn()), Timestamp.from(at));
+        return id;
+    }
+
+    @Override
+    public String upsertTrajectory(String caseId, String partnerId, CareTrajectory t, Instant at) {
+        TrajectoryEnding ending = t.ending();
+        Object endedOn = ending == null ? new Null(Types.DATE) : date(ending.endedOn());
+        Object kind = ending == null ? new Null(Types.VARCHAR) : ending.kind().code();
+        Object reason = ending == null ? new Null(Types.VARCHAR) : ending.reason();
+        Optional<String> existing = idOf("trajectory", "partner_id = ? AND reference = ?", partnerId, t.reference());
+        if (existing.isPresent()) {
+            update("UPDATE trajectory SET kind = ?, started_on = ?, ended_on = ?, ending = ?, ending_reason = ?"
+                    + " WHERE id = ?", t.kind(), date(t.startedOn()), endedOn, kind, reason, existing.get());
+            return existing.get();
+        }
+        String id = newId();
+        update("INSERT INTO trajectory (id, case_id, partner_id, reference, kind, started_on, ended_on, ending,"
+                        + " ending_reason, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, caseId, partnerId, t.reference(), t.kind(), date(t.startedOn()), endedOn, kind, reason,
+                Timestamp.from(at));
+        return id;
+    }
+
+    @Override
+    public void deleteTrajectory(String partnerId, String reference) {
+        update("DELETE FROM trajectory WHERE partner_id = ? AND reference = ?", partnerId, reference);
+    }
+
+    @Override
+    public String upsertMeasure(String caseId, String partnerId, Measure m, Instant at) {
+        Object endsOn = m.endsOn() == null ? new Null(Types.DATE) : date(m.endsOn());
+        Optional<String> existing = idOf("measure", "partner_id = ? AND reference = ? AND kind = ?",
+                partnerId, m.reference(), m.kind().code());
+        if (existing.isPresent()) {
+            update("UPDATE measure SET starts_on = ?, ends_on = ? WHERE id = ?", date(m.startsOn()), endsOn,
+                    existing.get());
+            return existing.get();
+        }
+        String id = newId();
+        update("INSERT INTO measure (id, case_id, partner_id, reference, kind, starts_on, ends_on, registered_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id, caseId, partnerId, m.reference(), m.kind().code(), date(m.startsOn()), endsOn, Timestamp.from(at));
+        return id;
+    }
+
+    @Override
+    public String upsertInvestigation(String caseId, String partnerId, Investigation i, Instant at) {
+        Optional<String> existing = idOf("investigation", "partner_id = ? AND reference = ?", partnerId,
+                i.reference());
+        if (existing.isPresent()) {
+            update("UPDATE investigation SET started_on = ?, reason = ? WHERE id = ?", date(i.startedOn()), i.reason(),
+                    existing.get());
+            return existing.get();
+        }
+        String id = newId();
+        update("INSERT INTO investigation (id, case_id, partner_id, reference, started_on, reason, registered_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                id, caseId, partnerId, i.reference(), date(i.startedOn()), i.reason(), Timestamp.from(at));
+        return id;
+    }
+
+    @Override
+    public String upsertAdvice(String caseId, String partnerId, Advice a, Instant at) {
+        Optional<String> existing = idOf("advice", "partner_id = ? AND reference = ? AND given_on = ?", partnerId,
+                a.reference(), date(a.givenOn()));
+        if (existing.isPresent()) {
+            update("UPDATE advice SET advised = ?, explanation = ? WHERE id = ?", a.advised().code(),
+                    a.explanation(), existing.get());
+            return existing.get();
+        }
+        String id = newId();
+        update("INSERT INTO advice (id, case_id, partner_id, reference, given_on, advised, explanation, registered_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id, caseId, partnerId, a.reference(), date(a.givenOn()), a.advised().code(), a.explanation(),
+                Timestamp.from(at));
+        return id;
+    }
+
+    // ---- reads ----
+
+    @Override
+    public List<CaseRecord> cases(String status, String involvedPartner) {
+        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND c.status = ?");
+            parameters.add(status);
+        }
+        if (involvedPartner != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM case_partner p WHERE p.case_id = c.id AND p.partner_id = ?)");
+            parameters.add(involvedPartner);
+        }
+        sql.append(" ORDER BY c.created_at DESC, c.id");
+        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            bind(query, parameters.toArray());
+            return collect(query, JdbcStore::caseRecord);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read cases", e);
+        }
+    }
+
+    @Override
+    public Optional<CaseRecord> caseRecord(String caseId) {
+        return queryOne("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE c.id = ?", JdbcStore::caseRecord, caseId);
+    }
+
+    @Override
+    public Set<String> partnersOf(String caseId) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT partner_id FROM case_partner WHERE case_id = ? ORDER BY partner_id")) {
+            bind(query, caseId);
+            return new LinkedHashSet<>(collect(query, row -> row.getString(1)));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the partners of a case", e);
+        }
+    }
+
+    @Override
+    public List<Recorded<Signal>> signalsOf(String caseId) {
+        return listOf("SELECT id, partner_id, reference, category, urgency, summary, observed_on FROM case_signal"
+                + " WHERE case_id = ? ORDER BY observed_on, registered_at", caseId, row -> new Signal(
+                row.getString("reference"), SignalCategory.fromCode(row.getString("category")).orElseThrow(),
+                Urgency.fromCode(row.getString("urgency")).orElseThrow(), row.getString("summary"),
+                localDate(row, "observed_on")));
+    }
+
+    @Override
+    public List<Recorded<CareTrajectory>> trajectoriesOf(String caseId) {
+        return listOf("SELECT id, partner_id, reference, kind, started_on, ended_on, ending, ending_reason"
+                + " FROM trajectory WHERE case_id = ? ORDER BY started_on, registered_at", caseId, row -> {
+                    LocalDate endedOn = localDate(row, "ended_on");
+                    TrajectoryEnding ending = endedOn == null ? null : new TrajectoryEnding(endedOn,
+                            endingKind(row.getString("ending")), row.getString("ending_reason"));
+                    return new CareTrajectory(row.getString("reference"), row.getString("kind"),
+                            localDate(row, "started_on"), ending);
+                });
+    }
+
+    @Override
+    public List<Recorded<Measure>> measuresOf(String caseId) {
+        return listOf("SELECT id, partner_id, reference, kind, starts_on, ends_on FROM measure WHERE case_id = ?"
+                + " ORDER BY starts_on, registered_at", caseId, row -> new Measure(row.getString("reference"),
+                MeasureKind.fromCode(row.getString("kind")).orElseThrow(), localDate(row, "starts_on"),
+                localDate(row, "ends_on")));
+    }
+
+    @Override
+    public List<Recorded<Investigation>> investigationsOf(String caseId) {
+        return listOf("SELECT id, partner_id, reference, started_on, reason FROM investigation WHERE case_id = ?"
+                + " ORDER BY started_on, registered_at", caseId, row -> new Investigation(row.getString("reference"),
+                localDate(row, "started_on"), row.getString("reason")));
+    }
+
+    @Override
+    public List<Recorded<Advice>> adviceOf(String caseId) {
+        return listOf("SELECT id, partner_id, reference, given_on, advised, explanation FROM advice WHERE case_id = ?"
+                + " ORDER BY given_on, registered_at", caseId, row -> new Advice(row.getString("reference"),
+                localDate(row, "given_on"), MeasureKind.fromCode(row.getString("advised")).orElseThrow(),
+                row.getString("explanation")));
+    }
+
+    private static TrajectoryEnding.Kind endingKind(String code) {
+        return Arrays.stream(TrajectoryEnding.Kind.values()).filter(k -> k.code().equals(code)).findFirst()
+                .orElse(TrajectoryEnding.Kind.UNKNOWN);
+    }
+
+    private static CaseRecord caseRecord(ResultSet row) throws SQLException {
+        return new CaseRecord(row.getString(1), row.getString(2), row.getString(3), localDate(row, 4),
+                row.getInt(5) == 1, row.getString(6), localDate(row, 7), row.getString(8));
+    }
+
+    // ---- JDBC plumbing ----
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** An SQL NULL of a given type, for parameters that may be absent. */
+    private record Null(int sqlType) {
+    }
+
+    private <T> List<Recorded<T>> listOf(String sql, String caseId, RowMapper<T> mapper) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            bind(query, caseId);
+            return collect(query, row -> new Recorded<>(row.getString("id"), row.getString("partner_id"),
+                    mapper.map(row)));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the entries of a case", e);
+        }
+    }
+
+    private Optional<String> idOf(String table, String where, Object... parameters) {
+        return queryOne("SELECT id FROM " + table + " WHERE " + where, row -> row.getString(1), parameters);
+    }
+
+    private <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            bind(query, parameters);
+            List<T> rows = collect(query, mapper);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read from the store", e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to the store", e);
+        }
+    }
+
+    private static <T> List<T> collect(PreparedStatement query, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(mapper.map(result));
+            }
+        }
+        return rows;
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object parameter = parameters[i];
+            if (parameter instanceof Null absent) {
+                statement.setNull(i + 1, absent.sqlType());
+            } else if (parameter instanceof byte[] bytes) {
+                statement.setBytes(i + 1, bytes);
+            } else {
+                statement.setObject(i + 1, parameter);
+            }
+        }
+    }
+
+    private static Object nullable(String value) {
+        return value == null ? new Null(Types.VARCHAR) : value;
+    }
+
+    private static Object date(LocalDate date) {
+        return date == null ? new Null(Types.DATE) : Date.valueOf(date);
+    }
+
+    private static LocalDate localDate(ResultSet row, int column) throws SQLException {
+        Date date = row.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static LocalDate localDate(ResultSet row, String column) throws SQLException {
+        Date date = row.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

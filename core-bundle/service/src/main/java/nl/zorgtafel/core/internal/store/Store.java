@@ -1,0 +1,147 @@
+package nl.zorgtafel.core.internal.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.zorgtafel.api.model.Advice;
+import nl.zorgtafel.api.model.CareTrajectory;
+import nl.zorgtafel.api.model.Investigation;
+import nl.zorgtafel.api.model.Measure;
+import nl.zorgtafel.api.model.Signal;
+import nl.zorgtafel.api.model.Youth;
+
+/**
+ * Every read and write of the platform's data. All SQL lives behind this interface, in
+ * one implementation ({@link JdbcStore}); a store is bound to one transaction, opened by
+ * {@link Transactions#run}.
+ *
+ * <p>Personal data arrive here already protected: BSNs as pseudonym and ciphertext, raw
+ * messages as ciphertext.
+ */
+public interface Store {
+
+    // ---- the inbox ----
+
+    Optional<InboxEntry> inboxEntry(String partnerId, String messageKey);
+
+    Optional<InboxEntry> inboxEntry(long seq);
+
+    /** The first message of a partner with this body. */
+    Optional<InboxEntry> inboxEntryByBody(String partnerId, String bodySha256);
+
+    /** Adds a received message as {@code PENDING}; returns its arrival sequence number. */
+    long addToInbox(String partnerId, String messageKey, String bodySha256, String mediaType, String charset,
+                    byte[] encryptedBody, Instant receivedAt);
+
+    /** The oldest pending messages of the given partners, in arrival order. */
+    List<InboxEntry> pendingInbox(Set<String> partnerIds, int limit);
+
+    void recordOutcome(long seq, InboxStatus status, String detailJson, List<String> caseIds, Long duplicateOf,
+                       Instant processedAt);
+
+    /** Gives a message received under a provisional key the id its format carries. */
+    void rekeyInboxEntry(long seq, String messageKey);
+
+    Map<String, Long> pendingInboxByPartner();
+
+    // ---- youths and cases ----
+
+    Optional<String> youthIdByPseudonym(String bsnPseudonym);
+
+    void addYouth(String id, String bsnPseudonym, String bsnEncrypted, String givenName, String familyName,
+                  LocalDate birthDate, Instant createdAt);
+
+    Optional<Youth> youth(String youthId);
+
+    /** The youth's most recent case, open or closed. */
+    Optional<CaseRecord> latestCaseOf(String youthId);
+
+    void addCase(CaseRecord caseRecord, Instant createdAt);
+
+    void markCrisis(String caseId);
+
+    void involvePartner(String caseId, String partnerId, Instant since);
+
+    /** The case that already holds what a partner reported under a reference. */
+    Optional<String> caseOfEntry(EntryType type, String partnerId, String reference);
+
+    // ---- what partners report, keyed by partner and reference (a repeat updates) ----
+
+    String upsertSignal(String caseId, String partnerId, Signal signal, Instant at);
+
+    String upsertTrajectory(String caseId, String partnerId, CareTrajectory trajectory, Instant at);
+
+    void deleteTrajectory(String partnerId, String reference);
+
+    String upsertMeasure(String caseId, String partnerId, Measure measure, Instant at);
+
+    String upsertInvestigation(String caseId, String partnerId, Investigation investigation, Instant at);
+
+    String upsertAdvice(String caseId, String partnerId, Advice advice, Instant at);
+
+    // ---- reads ----
+
+    /**
+     * Cases, newest first.
+     *
+     * @param status only cases with this status, or all when {@code null}
+     * @param involvedPartner only cases this partner is involved in, or all when {@code null}
+     */
+    List<CaseRecord> cases(String status, String involvedPartner);
+
+    Optional<CaseRecord> caseRecord(String caseId);
+
+    Set<String> partnersOf(String caseId);
+
+    List<Recorded<Signal>> signalsOf(String caseId);
+
+    List<Recorded<CareTrajectory>> trajectoriesOf(String caseId);
+
+    List<Recorded<Measure>> measuresOf(String caseId);
+
+    List<Recorded<Investigation>> investigationsOf(String caseId);
+
+    List<Recorded<Advice>> adviceOf(String caseId);
+
+    /** The kinds of entry a partner reports under its own reference. */
+    enum EntryType {
+        SIGNAL("case_signal"),
+        TRAJECTORY("trajectory"),
+        MEASURE("measure"),
+        INVESTIGATION("investigation"),
+        ADVICE("advice");
+
+        final String table;
+
+        EntryType(String table) {
+            this.table = table;
+        }
+    }
+
+    /** Where a message in the inbox stands. */
+    enum InboxStatus {
+        PENDING, PROCESSED, REJECTED
+    }
+
+    /**
+     * A message in the inbox; the body is still encrypted.
+     *
+     * @param detailJson the faults of a rejected message, or what a processed one ignored
+     */
+    record InboxEntry(long seq, String partnerId, String messageKey, String bodySha256, String mediaType,
+                      String charset, byte[] encryptedBody, Instant receivedAt, InboxStatus status,
+                      Long duplicateOf, String detailJson, List<String> caseIds) {
+    }
+
+    /** A case as stored. */
+    record CaseRecord(String id, String youthId, String status, LocalDate openedOn, boolean crisis, String repeatOf,
+                      LocalDate closedOn, String closeReason) {
+    }
+
+    /** Something a partner reported, with the table's id for it and who reported it. */
+    record Recorded<T>(String id, String partnerId, T value) {
+    }
+}
