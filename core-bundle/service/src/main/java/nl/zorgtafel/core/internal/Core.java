@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.core.internal.cases.Cases;
 import nl.zorgtafel.core.internal.cases.EventApplier;
@@ -17,10 +19,12 @@ import nl.zorgtafel.core.internal.crypto.Cipher;
 import nl.zorgtafel.core.internal.crypto.KeyRing;
 import nl.zorgtafel.core.internal.crypto.Pseudonymizer;
 import nl.zorgtafel.core.internal.inbox.AdapterRegistry;
+import nl.zorgtafel.core.internal.inbox.FolderInbox;
 import nl.zorgtafel.core.internal.inbox.Inbox;
 import nl.zorgtafel.core.internal.inbox.InboxProcessor;
 import nl.zorgtafel.core.internal.partners.PartnerConfiguration;
 import nl.zorgtafel.core.internal.partners.PartnerDirectory;
+import nl.zorgtafel.core.internal.partners.PartnerSettings;
 import nl.zorgtafel.core.internal.security.Authenticator;
 import nl.zorgtafel.core.internal.store.Database;
 import nl.zorgtafel.core.internal.store.Transactions;
@@ -65,12 +69,17 @@ public final class Core {
         @AttributeDefinition(description = "How long a partner's request waits for its message to be processed "
                 + "before it is answered 202 PENDING, in milliseconds.")
         long processingPatienceMillis() default 10_000;
+
+        @AttributeDefinition(description = "How often the file drop data/inbox/<partnerId>/ is looked at, in "
+                + "milliseconds; a file is taken once it stood still for one whole interval.")
+        long folderInboxScanMillis() default 2_000;
     }
 
     private final AdapterRegistry adapters = new AdapterRegistry();
     private final PartnerDirectory partners = new PartnerDirectory();
     private final Database database;
     private final ScheduledExecutorService inboxWorker;
+    private final ScheduledExecutorService folderWorker;
     private final InboxProcessor processor;
     private final Inbox inbox;
     private final Cases cases;
@@ -104,7 +113,30 @@ public final class Core {
         adapters.onArrival(partnerId -> processor.drive());
         // messages left pending by the last run (a stop, a crash) are picked up now
         processor.drive();
+        FolderInbox folderInbox = new FolderInbox(data.resolve("inbox"), inbox, this::enabledPartners, clock);
+        this.folderWorker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "zorgtafel-folder-inbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        folderWorker.execute(folderInbox::recover);
+        folderWorker.scheduleWithFixedDelay(() -> scanSafely(folderInbox), config.folderInboxScanMillis(),
+                config.folderInboxScanMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Zorgtafel core started");
+    }
+
+    private Set<String> enabledPartners() {
+        return partners.all().stream().filter(PartnerSettings::enabled).map(PartnerSettings::partnerId)
+                .collect(Collectors.toSet());
+    }
+
+    private static void scanSafely(FolderInbox folderInbox) {
+        try {
+            folderInbox.scan();
+        } catch (RuntimeException e) {
+            // a failed scan must not end the schedule: the next one tries again
+            LOG.error("Scanning the inbox folders failed", e);
+        }
     }
 
     private static String property(BundleContext context, String name, String fallback) {
@@ -136,6 +168,8 @@ public final class Core {
 
     @Deactivate
     void stop() throws InterruptedException {
+        folderWorker.shutdown();
+        folderWorker.awaitTermination(30, TimeUnit.SECONDS);
         inboxWorker.shutdown();
         if (!inboxWorker.awaitTermination(30, TimeUnit.SECONDS)) {
             LOG.warn("The inbox worker did not finish in time; its message stays pending and is redone at start");
