@@ -118,5 +118,11 @@ CREATE TABLE inbox (
     processed_at    TIMESTAMP,
     CONSTRAINT inbox_message_unique UNIQUE (partner_id, message_key)
 );
-CREATE INDEX inbox_pending ON inbox (status, partner_id, seq);
 CREATE INDEX inbox_body ON inbox (partner_id, body_sha256);
+
+-- The work queue: one row per message still to process, deleted with its outcome. Kept
+-- apart from the inbox so that finding the next message never reads past processed ones.
+CREATE TABLE inbox_pending (
+    seq             BIGINT        NOT NULL PRIMARY KEY REFERENCES inbox (seq),
+    partner_id      VARCHAR(64)   NOT NULL
+);

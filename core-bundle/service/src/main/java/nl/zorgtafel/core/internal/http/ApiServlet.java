@@ -48,6 +48,8 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final int MAX_JSON_BODY = 1024 * 1024;
+    /** The longest partner message id the inbox keeps. */
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
     /** What a partner may send while its adapter is away: the formats partners use. */
     private static final Set<String> MEDIA_TYPES_WITHOUT_ADAPTER = Set.of("application/json",
             "application/fhir+json", "application/xml", "text/xml", "text/csv");
@@ -149,7 +151,12 @@ public final class ApiServlet extends HttpServlet {
         Charset charset = contentType.charset().orElse(StandardCharsets.UTF_8);
         byte[] body = readBody(request, core.maxMessageBytes());
         InboundMessage message = new InboundMessage(partnerId, contentType.mediaType(), charset, body);
-        Receipt receipt = core.inbox().receive(message, request.getHeader("Idempotency-Key"));
+        String idempotencyKey = request.getHeader("Idempotency-Key");
+        if (idempotencyKey != null && idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
+            throw ApiException.badRequest("The Idempotency-Key is too long.", List.of(
+                    new Fault("Idempotency-Key", "longer than " + MAX_IDEMPOTENCY_KEY + " characters")));
+        }
+        Receipt receipt = core.inbox().receive(message, idempotencyKey);
         writeReceipt(response, receipt, request.getRequestURI());
     }
 

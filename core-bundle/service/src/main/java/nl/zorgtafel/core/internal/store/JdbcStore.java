@@ -40,23 +40,23 @@ final class JdbcStore implements Store {
 
     // ---- the inbox ----
 
-    private static final String INBOX_COLUMNS = "seq, partner_id, message_key, body_sha256, media_type, charset, body, "
-            + "received_at, status, duplicate_of, detail, case_ids";
+    private static final String INBOX_COLUMNS = "i.seq, i.partner_id, i.message_key, i.body_sha256, i.media_type,"
+            + " i.charset, i.body, i.received_at, i.status, i.duplicate_of, i.detail, i.case_ids";
 
     @Override
     public Optional<InboxEntry> inboxEntry(String partnerId, String messageKey) {
-        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox WHERE partner_id = ? AND message_key = ?",
+        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.partner_id = ? AND i.message_key = ?",
                 JdbcStore::inboxEntry, partnerId, messageKey);
     }
 
     @Override
     public Optional<InboxEntry> inboxEntry(long seq) {
-        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox WHERE seq = ?", JdbcStore::inboxEntry, seq);
+        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.seq = ?", JdbcStore::inboxEntry, seq);
     }
 
     @Override
     public Optional<InboxEntry> inboxEntryByBody(String partnerId, String bodySha256) {
-        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox WHERE partner_id = ? AND body_sha256 = ? ORDER BY seq",
+        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.partner_id = ? AND i.body_sha256 = ? ORDER BY i.seq",
                 JdbcStore::inboxEntry, partnerId, bodySha256);
     }
 
@@ -69,10 +69,13 @@ final class JdbcStore implements Store {
             bind(insert, partnerId, messageKey, bodySha256, mediaType, charset, encryptedBody,
                     Timestamp.from(receivedAt), InboxStatus.PENDING.name());
             insert.executeUpdate();
+            long seq;
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                seq = keys.getLong(1);
             }
+            update("INSERT INTO inbox_pending (seq, partner_id) VALUES (?, ?)", seq, partnerId);
+            return seq;
         } catch (SQLException e) {
             throw new StoreException("cannot store the message in the inbox", e);
         }
@@ -84,14 +87,12 @@ final class JdbcStore implements Store {
             return List.of();
         }
         String placeholders = String.join(", ", partnerIds.stream().map(p -> "?").toList());
-        String sql = "SELECT " + INBOX_COLUMNS + " FROM inbox WHERE status = ? AND partner_id IN (" + placeholders
-                + ") ORDER BY seq";
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(InboxStatus.PENDING.name());
-        parameters.addAll(partnerIds);
+        String sql = "SELECT " + INBOX_COLUMNS
+                + " FROM inbox_pending p JOIN inbox i ON i.seq = p.seq WHERE p.partner_id IN (" + placeholders
+                + ") ORDER BY p.seq";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setMaxRows(limit);
-            bind(query, parameters.toArray());
+            bind(query, partnerIds.toArray());
             return collect(query, JdbcStore::inboxEntry);
         } catch (SQLException e) {
             throw new StoreException("cannot read the inbox", e);
@@ -105,6 +106,9 @@ final class JdbcStore implements Store {
                         + " WHERE seq = ?",
                 status.name(), detailJson, caseIds == null ? null : String.join(",", caseIds),
                 duplicateOf == null ? new Null(Types.BIGINT) : duplicateOf, Timestamp.from(processedAt), seq);
+        if (status != InboxStatus.PENDING) {
+            update("DELETE FROM inbox_pending WHERE seq = ?", seq);
+        }
     }
 
     @Override
@@ -116,8 +120,7 @@ final class JdbcStore implements Store {
     public Map<String, Long> pendingInboxByPartner() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT partner_id, COUNT(*) FROM inbox WHERE status = ? GROUP BY partner_id ORDER BY partner_id")) {
-            bind(query, InboxStatus.PENDING.name());
+                "SELECT partner_id, COUNT(*) FROM inbox_pending GROUP BY partner_id ORDER BY partner_id")) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     counts.put(rows.getString(1), rows.getLong(2));
