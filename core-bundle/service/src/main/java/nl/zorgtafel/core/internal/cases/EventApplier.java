@@ -57,6 +57,11 @@ public final class EventApplier {
         Set<String> caseIds = new LinkedHashSet<>();
         List<Placed> placed = new ArrayList<>();
         for (PartnerEvent event : events) {
+            // an identity that a known reference ties to a youth is that youth for the whole message
+            earlierCaseOf(store, partnerId, event).ifPresent(caseId -> youthsInMessage.putIfAbsent(event.youth(),
+                    new YouthMatcher.Match(store.caseRecord(caseId).orElseThrow().youthId(), true)));
+        }
+        for (PartnerEvent event : events) {
             Optional<String> earlierCase = earlierCaseOf(store, partnerId, event);
             if (event instanceof TrajectoryWithdrawn withdrawn) {
                 // withdrawing what was never reported changes nothing

@@ -34,6 +34,13 @@ public final class KeyRing {
     private final byte[] pseudonymKey;
 
     KeyRing(Map<String, byte[]> encryptionKeys, String activeKeyId, byte[] pseudonymKey) {
+        for (String keyId : encryptionKeys.keySet()) {
+            // the id travels in front of each ciphertext, where Cipher reads at most 15 characters
+            if (!keyId.matches("[A-Za-z0-9._-]{1,15}")) {
+                throw new IllegalStateException("the encryption key id '" + keyId
+                        + "' must be 1 to 15 letters, digits, '.', '_' or '-'");
+            }
+        }
         if (!encryptionKeys.containsKey(activeKeyId)) {
             throw new IllegalStateException("the active encryption key '" + activeKeyId + "' is not in the key ring");
         }

@@ -106,7 +106,19 @@ public final class InboxProcessor {
                 gone.add(entry.partnerId());
                 continue;
             }
-            Receipt receipt = transactions.run(store -> process(store, entry, adapter.get()));
+            Receipt receipt;
+            try {
+                receipt = transactions.run(store -> process(store, entry, adapter.get()));
+            } catch (StoreException e) {
+                if (!e.isDataFault()) {
+                    throw e;
+                }
+                // retrying would block every later message behind this one for good
+                LOG.warn("Inbox message {} of partner {} holds a value the store cannot keep (state {}); rejected",
+                        entry.seq(), entry.partnerId(), e.sqlState());
+                receipt = transactions.run(store -> reject(store, entry, List.of(new Fault("message",
+                        "a value in it is too long or out of range for the table"))));
+            }
             processed++;
             CompletableFuture<Receipt> waiter = waiting.remove(entry.seq());
             if (waiter != null) {
@@ -132,7 +144,10 @@ public final class InboxProcessor {
             store.recordOutcome(entry.seq(), InboxStatus.PROCESSED, detail, applied.caseIds(), null, clock.instant());
             return new Receipt(currentKey(store, entry), InboxStatus.PROCESSED, detail, applied.caseIds());
         }
-        List<Fault> faults = ((InboundResult.Rejected) result).faults();
+        return reject(store, entry, ((InboundResult.Rejected) result).faults());
+    }
+
+    private Receipt reject(Store store, InboxEntry entry, List<Fault> faults) {
         String detail = json(Map.of("faults", faults.stream()
                 .map(f -> Map.of("location", f.location(), "problem", f.problem())).toList()));
         store.recordOutcome(entry.seq(), InboxStatus.REJECTED, detail, List.of(), null, clock.instant());

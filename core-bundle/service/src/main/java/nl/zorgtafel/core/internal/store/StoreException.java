@@ -21,6 +21,11 @@ public final class StoreException extends RuntimeException {
         return sqlState().equals("23505");
     }
 
+    /** A value the store cannot hold (too long, out of range): running it again cannot help. */
+    public boolean isDataFault() {
+        return sqlState().startsWith("22");
+    }
+
     /** A lock timeout or deadlock: the transaction can be retried as a whole. */
     public boolean isTransient() {
         return sqlState().equals("40XL1") || sqlState().equals("40001") || sqlState().equals("40P01");

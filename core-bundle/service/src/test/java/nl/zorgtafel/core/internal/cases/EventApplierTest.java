@@ -86,6 +86,18 @@ class EventApplierTest {
     }
 
     @Test
+    void anIdentityThatAKnownReferenceResolvedIsTheSameYouthForTheRestOfTheMessage() {
+        String caseId = apply("ggz", signal(unknownGirl, "GGZ-1", Urgency.NORMAL)).caseIds().get(0);
+
+        Applied applied = apply("ggz", signal(unknownGirl, "GGZ-2", Urgency.NORMAL),
+                signal(unknownGirl, "GGZ-1", Urgency.NORMAL));
+
+        assertThat(applied.caseIds()).containsExactly(caseId);
+        assertThat(DATABASE.rowsIn("youth")).isOne();
+        assertThat(DATABASE.rowsIn("case_signal")).isEqualTo(2);
+    }
+
+    @Test
     void anUpdateUnderAKnownReferenceLandsInTheCaseThatHoldsIt() {
         String caseId = apply("ggz", signal(unknownGirl, "GGZ-1", Urgency.NORMAL)).caseIds().get(0);
         YouthIdentity nowWithBsn = new YouthIdentity(TestBsns.bsn("999990020"), "Lina", "Zondernummer",

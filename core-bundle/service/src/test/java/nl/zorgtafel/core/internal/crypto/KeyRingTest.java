@@ -85,6 +85,25 @@ class KeyRingTest {
     }
 
     @Test
+    void aKeyIdThatCiphertextCannotCarryIsRefused() throws IOException {
+        Path file = folder.resolve("zorgtafel-keys.properties");
+        writeKeyFile(file, "2025-rotation-key", randomKey(), "2025-rotation-key", randomKey());
+
+        assertThatIllegalStateException().isThrownBy(() -> KeyRing.openOrCreate(file))
+                .withMessageContaining("2025-rotation-key");
+    }
+
+    @Test
+    void theLongestKeyIdThatCiphertextCanCarryWorks() throws IOException {
+        Path file = folder.resolve("zorgtafel-keys.properties");
+        writeKeyFile(file, "rotation.2025-1", randomKey(), "rotation.2025-1", randomKey());
+        Cipher cipher = new Cipher(KeyRing.openOrCreate(file));
+
+        assertThat(cipher.decrypt(cipher.encrypt(bytes("a concern")))).asString(StandardCharsets.UTF_8)
+                .isEqualTo("a concern");
+    }
+
+    @Test
     void aKeyShorterThan256BitsIsRefused() throws IOException {
         Path file = folder.resolve("zorgtafel-keys.properties");
         writeKeyFile(file, "1", randomKey(), "1", Base64.getEncoder().encodeToString(new byte[16]));
