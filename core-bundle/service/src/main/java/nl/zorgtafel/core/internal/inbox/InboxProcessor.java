@@ -81,51 +81,82 @@ public final class InboxProcessor {
 
     private void pass() {
         passScheduled.set(false);
+        Set<String> blocked = new HashSet<>();
         try {
-            while (processBatch() > 0) {
+            while (processBatch(blocked) > 0) {
                 // keep going until nothing that can be processed is left
             }
         } catch (StoreException e) {
             LOG.warn("Inbox pass stopped on a database failure (state {}); trying again shortly", e.sqlState());
-            worker.schedule(this::drive, RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            LOG.error("Inbox pass failed; trying again shortly", e);
-            worker.schedule(this::drive, RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
+            retryLater();
+            return;
+        }
+        if (!blocked.isEmpty()) {
+            retryLater();
         }
     }
 
-    private int processBatch() {
-        Set<String> present = adapters.presentPartners();
-        List<InboxEntry> pending = transactions.run(store -> store.pendingInbox(present, BATCH));
-        Set<String> gone = new HashSet<>();
+    private void retryLater() {
+        worker.schedule(this::drive, RETRY_AFTER_FAILURE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Processes the oldest pending messages of the partners whose adapter is present and
+     * that are not blocked. A message that fails for a reason that a retry may cure blocks
+     * its own partner until the next pass (its later messages keep their place behind it);
+     * other partners go on.
+     */
+    private int processBatch(Set<String> blocked) {
+        Set<String> ready = new HashSet<>(adapters.presentPartners());
+        ready.removeAll(blocked);
+        List<InboxEntry> pending = transactions.run(store -> store.pendingInbox(ready, BATCH));
         int processed = 0;
         for (InboxEntry entry : pending) {
             Optional<PartnerAdapter> adapter = adapters.adapterFor(entry.partnerId());
-            if (gone.contains(entry.partnerId()) || adapter.isEmpty()) {
+            if (blocked.contains(entry.partnerId()) || adapter.isEmpty()) {
                 // the adapter left mid-batch: its later messages wait, in order, for its return
-                gone.add(entry.partnerId());
+                blocked.add(entry.partnerId());
                 continue;
             }
-            Receipt receipt;
-            try {
-                receipt = transactions.run(store -> process(store, entry, adapter.get()));
-            } catch (StoreException e) {
-                if (!e.isDataFault()) {
-                    throw e;
-                }
-                // retrying would block every later message behind this one for good
-                LOG.warn("Inbox message {} of partner {} holds a value the store cannot keep (state {}); rejected",
-                        entry.seq(), entry.partnerId(), e.sqlState());
-                receipt = transactions.run(store -> reject(store, entry, List.of(new Fault("message",
-                        "a value in it is too long or out of range for the table"))));
+            Optional<Receipt> receipt = processOne(entry, adapter.get());
+            if (receipt.isEmpty()) {
+                blocked.add(entry.partnerId());
+                continue;
             }
             processed++;
             CompletableFuture<Receipt> waiter = waiting.remove(entry.seq());
             if (waiter != null) {
-                waiter.complete(receipt);
+                waiter.complete(receipt.get());
             }
         }
         return processed;
+    }
+
+    /** The message's outcome, or empty when it failed in a way a later pass may get past. */
+    private Optional<Receipt> processOne(InboxEntry entry, PartnerAdapter adapter) {
+        try {
+            return Optional.of(transactions.run(store -> process(store, entry, adapter)));
+        } catch (StoreException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            if (e.isDataFault()) {
+                // retrying would block every later message of the partner behind this one for good
+                LOG.warn("Inbox message {} of partner {} holds a value the store cannot keep (state {}); rejected",
+                        entry.seq(), entry.partnerId(), e.sqlState());
+                return Optional.of(transactions.run(store -> reject(store, entry, List.of(new Fault("message",
+                        "a value in it is too long or out of range for the table")))));
+            }
+            LOG.error("Inbox message {} of partner {} failed in the store (state {}); the partner waits for a retry",
+                    entry.seq(), entry.partnerId(), e.sqlState());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // a fault of ours or of the key file, not of the message: keep it, hold the partner, tell the operator;
+            // the exception's message may quote data, so its type only
+            LOG.error("Inbox message {} of partner {} failed with {}; the partner waits for a retry", entry.seq(),
+                    entry.partnerId(), e.getClass().getName());
+            return Optional.empty();
+        }
     }
 
     private Receipt process(Store store, InboxEntry entry, PartnerAdapter adapter) {

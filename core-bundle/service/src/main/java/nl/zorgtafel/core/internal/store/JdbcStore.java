@@ -172,7 +172,8 @@ final class JdbcStore implements Store {
     @Override
     public Optional<CaseRecord> latestCaseOf(String youthId) {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + CASE_COLUMNS
-                + " FROM care_case c WHERE c.youth_id = ? ORDER BY c.created_at DESC")) {
+                + " FROM care_case c WHERE c.youth_id = ?"
+                + " ORDER BY CASE WHEN c.status = 'open' THEN 0 ELSE 1 END, c.created_at DESC")) {
             query.setMaxRows(1);
             bind(query, youthId);
             return collect(query, JdbcStore::caseRecord).stream().findFirst();

@@ -246,6 +246,34 @@ class InboxTest {
     }
 
     @Test
+    void aMessageThatCannotBeReadHoldsOnlyItsOwnPartnerUntilItCanBe() {
+        TextAdapter mee = new TextAdapter("mee");
+        Receipt unreadable = inbox.receive(message("id;H-1", signalAboutNoor("S-1", "seen at the station")), null);
+        Receipt behindIt = inbox.receive(message("id;H-2", signalAboutNoor("S-2", "seen again")), null);
+        Receipt otherPartner = inbox.receive(new InboundMessage("mee", TextAdapter.MEDIA_TYPE, StandardCharsets.UTF_8,
+                ("id;M-1\n" + signalAboutNoor("M-S-1", "told by MEE")).getBytes(StandardCharsets.UTF_8)), null);
+        String key = unreadable.messageId();
+        byte[] intact = (byte[]) DATABASE.single("SELECT body FROM inbox WHERE message_key = ?", key);
+        // as after a wrong key file: the body no longer decrypts
+        DATABASE.update("UPDATE inbox SET body = ? WHERE message_key = ?", "1:not a sealed body".getBytes(
+                StandardCharsets.US_ASCII), key);
+
+        adapters.arrived(adapter);
+        adapters.arrived(mee);
+
+        await().atMost(PROCESSING).until(() -> inbox.status("mee", otherPartner.messageId()).orElseThrow().status()
+                == InboxStatus.PROCESSED);
+        assertThat(statusOf(unreadable)).isEqualTo(InboxStatus.PENDING);
+        assertThat(statusOf(behindIt)).isEqualTo(InboxStatus.PENDING);
+
+        DATABASE.update("UPDATE inbox SET body = ? WHERE message_key = ?", intact, key);
+
+        await().atMost(PROCESSING).until(() -> statusOf(behindIt) == InboxStatus.PROCESSED);
+        assertThat(statusOf(unreadable)).isEqualTo(InboxStatus.PROCESSED);
+        assertThat(adapter.translatedIds()).containsExactly("H-1", "H-2");
+    }
+
+    @Test
     void rawBodiesAreStoredEncrypted() {
         InboundMessage message = message("id;H-1", signalAboutNoor("S-1", "seen at the station"));
 
