@@ -1,7 +1,11 @@
 package nl.zorgtafel.core.internal.store;
 
+import static nl.zorgtafel.core.internal.store.Jdbc.date;
+import static nl.zorgtafel.core.internal.store.Jdbc.localDate;
+import static nl.zorgtafel.core.internal.store.Jdbc.newId;
+import static nl.zorgtafel.core.internal.store.Jdbc.nullable;
+
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import nl.zorgtafel.api.model.Advice;
 import nl.zorgtafel.api.model.CareTrajectory;
 import nl.zorgtafel.api.model.Investigation;
@@ -33,9 +36,11 @@ import nl.zorgtafel.api.model.Youth;
 final class JdbcStore implements Store {
 
     private final Connection connection;
+    private final Jdbc jdbc;
 
     JdbcStore(Connection connection) {
         this.connection = connection;
+        this.jdbc = new Jdbc(connection);
     }
 
     // ---- the inbox ----
@@ -45,18 +50,18 @@ final class JdbcStore implements Store {
 
     @Override
     public Optional<InboxEntry> inboxEntry(String partnerId, String messageKey) {
-        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.partner_id = ? AND i.message_key = ?",
+        return jdbc.queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.partner_id = ? AND i.message_key = ?",
                 JdbcStore::inboxEntry, partnerId, messageKey);
     }
 
     @Override
     public Optional<InboxEntry> inboxEntry(long seq) {
-        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.seq = ?", JdbcStore::inboxEntry, seq);
+        return jdbc.queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.seq = ?", JdbcStore::inboxEntry, seq);
     }
 
     @Override
     public Optional<InboxEntry> inboxEntryByBody(String partnerId, String bodySha256) {
-        return queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.partner_id = ? AND i.body_sha256 = ? ORDER BY i.seq",
+        return jdbc.queryOne("SELECT " + INBOX_COLUMNS + " FROM inbox i WHERE i.partner_id = ? AND i.body_sha256 = ? ORDER BY i.seq",
                 JdbcStore::inboxEntry, partnerId, bodySha256);
     }
 
@@ -66,7 +71,7 @@ final class JdbcStore implements Store {
         String sql = "INSERT INTO inbox (partner_id, message_key, body_sha256, media_type, charset, body, received_at,"
                 + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"SEQ"})) {
-            bind(insert, partnerId, messageKey, bodySha256, mediaType, charset, encryptedBody,
+            Jdbc.bind(insert, partnerId, messageKey, bodySha256, mediaType, charset, encryptedBody,
                     Timestamp.from(receivedAt), InboxStatus.PENDING.name());
             insert.executeUpdate();
             long seq;
@@ -74,7 +79,7 @@ final class JdbcStore implements Store {
                 keys.next();
                 seq = keys.getLong(1);
             }
-            update("INSERT INTO inbox_pending (seq, partner_id) VALUES (?, ?)", seq, partnerId);
+            jdbc.update("INSERT INTO inbox_pending (seq, partner_id) VALUES (?, ?)", seq, partnerId);
             return seq;
         } catch (SQLException e) {
             throw new StoreException("cannot store the message in the inbox", e);
@@ -92,8 +97,8 @@ final class JdbcStore implements Store {
                 + ") ORDER BY p.seq";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setMaxRows(limit);
-            bind(query, partnerIds.toArray());
-            return collect(query, JdbcStore::inboxEntry);
+            Jdbc.bind(query, partnerIds.toArray());
+            return Jdbc.collect(query, JdbcStore::inboxEntry);
         } catch (SQLException e) {
             throw new StoreException("cannot read the inbox", e);
         }
@@ -102,18 +107,18 @@ final class JdbcStore implements Store {
     @Override
     public void recordOutcome(long seq, InboxStatus status, String detailJson, List<String> caseIds, Long duplicateOf,
                               Instant processedAt) {
-        update("UPDATE inbox SET status = ?, detail = ?, case_ids = ?, duplicate_of = ?, processed_at = ?"
+        jdbc.update("UPDATE inbox SET status = ?, detail = ?, case_ids = ?, duplicate_of = ?, processed_at = ?"
                         + " WHERE seq = ?",
                 status.name(), detailJson, caseIds == null ? null : String.join(",", caseIds),
-                duplicateOf == null ? new Null(Types.BIGINT) : duplicateOf, Timestamp.from(processedAt), seq);
+                duplicateOf == null ? new Jdbc.Null(Types.BIGINT) : duplicateOf, Timestamp.from(processedAt), seq);
         if (status != InboxStatus.PENDING) {
-            update("DELETE FROM inbox_pending WHERE seq = ?", seq);
+            jdbc.update("DELETE FROM inbox_pending WHERE seq = ?", seq);
         }
     }
 
     @Override
     public void rekeyInboxEntry(long seq, String messageKey) {
-        update("UPDATE inbox SET message_key = ? WHERE seq = ?", messageKey, seq);
+        jdbc.update("UPDATE inbox SET message_key = ? WHERE seq = ?", messageKey, seq);
     }
 
     @Override
@@ -148,13 +153,13 @@ final class JdbcStore implements Store {
 
     @Override
     public Optional<String> youthIdByPseudonym(String bsnPseudonym) {
-        return queryOne("SELECT id FROM youth WHERE bsn_pseudonym = ?", row -> row.getString(1), bsnPseudonym);
+        return jdbc.queryOne("SELECT id FROM youth WHERE bsn_pseudonym = ?", row -> row.getString(1), bsnPseudonym);
     }
 
     @Override
     public void addYouth(String id, String bsnPseudonym, String bsnEncrypted, String givenName, String familyName,
                          LocalDate birthDate, Instant createdAt) {
-        update("INSERT INTO youth (id, bsn_pseudonym, bsn_encrypted, given_name, family_name, birth_date, created_at)"
+        jdbc.update("INSERT INTO youth (id, bsn_pseudonym, bsn_encrypted, given_name, family_name, birth_date, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 id, nullable(bsnPseudonym), nullable(bsnEncrypted), givenName, familyName, date(birthDate),
                 Timestamp.from(createdAt));
@@ -162,7 +167,7 @@ final class JdbcStore implements Store {
 
     @Override
     public Optional<Youth> youth(String youthId) {
-        return queryOne("SELECT id, given_name, family_name, birth_date FROM youth WHERE id = ?",
+        return jdbc.queryOne("SELECT id, given_name, family_name, birth_date FROM youth WHERE id = ?",
                 row -> new Youth(row.getString(1), row.getString(2), row.getString(3), localDate(row, 4)), youthId);
     }
 
@@ -175,8 +180,8 @@ final class JdbcStore implements Store {
                 + " FROM care_case c WHERE c.youth_id = ?"
                 + " ORDER BY CASE WHEN c.status = 'open' THEN 0 ELSE 1 END, c.created_at DESC")) {
             query.setMaxRows(1);
-            bind(query, youthId);
-            return collect(query, JdbcStore::caseRecord).stream().findFirst();
+            Jdbc.bind(query, youthId);
+            return Jdbc.collect(query, JdbcStore::caseRecord).stream().findFirst();
         } catch (SQLException e) {
             throw new StoreException("cannot read cases", e);
         }
@@ -184,7 +189,7 @@ final class JdbcStore implements Store {
 
     @Override
     public void addCase(CaseRecord c, Instant createdAt) {
-        update("INSERT INTO care_case (id, youth_id, status, opened_on, crisis, repeat_of, created_at)"
+        jdbc.update("INSERT INTO care_case (id, youth_id, status, opened_on, crisis, repeat_of, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 c.id(), c.youthId(), c.status(), date(c.openedOn()), c.crisis() ? 1 : 0, nullable(c.repeatOf()),
                 Timestamp.from(createdAt));
@@ -192,22 +197,22 @@ final class JdbcStore implements Store {
 
     @Override
     public void markCrisis(String caseId) {
-        update("UPDATE care_case SET crisis = 1 WHERE id = ? AND crisis = 0", caseId);
+        jdbc.update("UPDATE care_case SET crisis = 1 WHERE id = ? AND crisis = 0", caseId);
     }
 
     @Override
     public void involvePartner(String caseId, String partnerId, Instant since) {
-        Optional<String> known = queryOne("SELECT partner_id FROM case_partner WHERE case_id = ? AND partner_id = ?",
+        Optional<String> known = jdbc.queryOne("SELECT partner_id FROM case_partner WHERE case_id = ? AND partner_id = ?",
                 row -> row.getString(1), caseId, partnerId);
         if (known.isEmpty()) {
-            update("INSERT INTO case_partner (case_id, partner_id, involved_since) VALUES (?, ?, ?)",
+            jdbc.update("INSERT INTO case_partner (case_id, partner_id, involved_since) VALUES (?, ?, ?)",
                     caseId, partnerId, Timestamp.from(since));
         }
     }
 
     @Override
     public Optional<String> caseOfEntry(EntryType type, String partnerId, String reference) {
-        return queryOne("SELECT case_id FROM " + type.table + " WHERE partner_id = ? AND reference = ?",
+        return jdbc.queryOne("SELECT case_id FROM " + type.table + " WHERE partner_id = ? AND reference = ?",
                 row -> row.getString(1), partnerId, reference);
     }
 
@@ -217,12 +222,12 @@ final class JdbcStore implements Store {
     public String upsertSignal(String caseId, String partnerId, Signal s, Instant at) {
         Optional<String> existing = idOf("case_signal", "partner_id = ? AND reference = ?", partnerId, s.reference());
         if (existing.isPresent()) {
-            update("UPDATE case_signal SET category = ?, urgency = ?, summary = ?, observed_on = ? WHERE id = ?",
+            jdbc.update("UPDATE case_signal SET category = ?, urgency = ?, summary = ?, observed_on = ? WHERE id = ?",
                     s.category().code(), s.urgency().code(), s.summary(), date(s.observedOn()), existing.get());
             return existing.get();
         }
         String id = newId();
-        update("INSERT INTO case_signal (id, case_id, partner_id, reference, category, urgency, summary, observed_on,"
+        jdbc.update("INSERT INTO case_signal (id, case_id, partner_id, reference, category, urgency, summary, observed_on,"
                         + " registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, caseId, partnerId, s.reference(), s.category().code(), s.urgency().code(), s.summary(),
                 date(s.observedOn()), Timestamp.from(at));
@@ -232,17 +237,17 @@ final class JdbcStore implements Store {
     @Override
     public String upsertTrajectory(String caseId, String partnerId, CareTrajectory t, Instant at) {
         TrajectoryEnding ending = t.ending();
-        Object endedOn = ending == null ? new Null(Types.DATE) : date(ending.endedOn());
-        Object kind = ending == null ? new Null(Types.VARCHAR) : ending.kind().code();
-        Object reason = ending == null ? new Null(Types.VARCHAR) : ending.reason();
+        Object endedOn = ending == null ? new Jdbc.Null(Types.DATE) : date(ending.endedOn());
+        Object kind = ending == null ? new Jdbc.Null(Types.VARCHAR) : ending.kind().code();
+        Object reason = ending == null ? new Jdbc.Null(Types.VARCHAR) : ending.reason();
         Optional<String> existing = idOf("trajectory", "partner_id = ? AND reference = ?", partnerId, t.reference());
         if (existing.isPresent()) {
-            update("UPDATE trajectory SET kind = ?, started_on = ?, ended_on = ?, ending = ?, ending_reason = ?"
+            jdbc.update("UPDATE trajectory SET kind = ?, started_on = ?, ended_on = ?, ending = ?, ending_reason = ?"
                     + " WHERE id = ?", t.kind(), date(t.startedOn()), endedOn, kind, reason, existing.get());
             return existing.get();
         }
         String id = newId();
-        update("INSERT INTO trajectory (id, case_id, partner_id, reference, kind, started_on, ended_on, ending,"
+        jdbc.update("INSERT INTO trajectory (id, case_id, partner_id, reference, kind, started_on, ended_on, ending,"
                         + " ending_reason, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, caseId, partnerId, t.reference(), t.kind(), date(t.startedOn()), endedOn, kind, reason,
                 Timestamp.from(at));
@@ -251,21 +256,21 @@ final class JdbcStore implements Store {
 
     @Override
     public void deleteTrajectory(String partnerId, String reference) {
-        update("DELETE FROM trajectory WHERE partner_id = ? AND reference = ?", partnerId, reference);
+        jdbc.update("DELETE FROM trajectory WHERE partner_id = ? AND reference = ?", partnerId, reference);
     }
 
     @Override
     public String upsertMeasure(String caseId, String partnerId, Measure m, Instant at) {
-        Object endsOn = m.endsOn() == null ? new Null(Types.DATE) : date(m.endsOn());
+        Object endsOn = m.endsOn() == null ? new Jdbc.Null(Types.DATE) : date(m.endsOn());
         Optional<String> existing = idOf("measure", "partner_id = ? AND reference = ? AND kind = ?",
                 partnerId, m.reference(), m.kind().code());
         if (existing.isPresent()) {
-            update("UPDATE measure SET starts_on = ?, ends_on = ? WHERE id = ?", date(m.startsOn()), endsOn,
+            jdbc.update("UPDATE measure SET starts_on = ?, ends_on = ? WHERE id = ?", date(m.startsOn()), endsOn,
                     existing.get());
             return existing.get();
         }
         String id = newId();
-        update("INSERT INTO measure (id, case_id, partner_id, reference, kind, starts_on, ends_on, registered_at)"
+        jdbc.update("INSERT INTO measure (id, case_id, partner_id, reference, kind, starts_on, ends_on, registered_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 id, caseId, partnerId, m.reference(), m.kind().code(), date(m.startsOn()), endsOn, Timestamp.from(at));
         return id;
@@ -276,12 +281,12 @@ final class JdbcStore implements Store {
         Optional<String> existing = idOf("investigation", "partner_id = ? AND reference = ?", partnerId,
                 i.reference());
         if (existing.isPresent()) {
-            update("UPDATE investigation SET started_on = ?, reason = ? WHERE id = ?", date(i.startedOn()), i.reason(),
+            jdbc.update("UPDATE investigation SET started_on = ?, reason = ? WHERE id = ?", date(i.startedOn()), i.reason(),
                     existing.get());
             return existing.get();
         }
         String id = newId();
-        update("INSERT INTO investigation (id, case_id, partner_id, reference, started_on, reason, registered_at)"
+        jdbc.update("INSERT INTO investigation (id, case_id, partner_id, reference, started_on, reason, registered_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 id, caseId, partnerId, i.reference(), date(i.startedOn()), i.reason(), Timestamp.from(at));
         return id;
@@ -292,12 +297,12 @@ final class JdbcStore implements Store {
         Optional<String> existing = idOf("advice", "partner_id = ? AND reference = ? AND given_on = ?", partnerId,
                 a.reference(), date(a.givenOn()));
         if (existing.isPresent()) {
-            update("UPDATE advice SET advised = ?, explanation = ? WHERE id = ?", a.advised().code(),
+            jdbc.update("UPDATE advice SET advised = ?, explanation = ? WHERE id = ?", a.advised().code(),
                     a.explanation(), existing.get());
             return existing.get();
         }
         String id = newId();
-        update("INSERT INTO advice (id, case_id, partner_id, reference, given_on, advised, explanation, registered_at)"
+        jdbc.update("INSERT INTO advice (id, case_id, partner_id, reference, given_on, advised, explanation, registered_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 id, caseId, partnerId, a.reference(), date(a.givenOn()), a.advised().code(), a.explanation(),
                 Timestamp.from(at));
@@ -320,8 +325,8 @@ final class JdbcStore implements Store {
         }
         sql.append(" ORDER BY c.created_at DESC, c.id");
         try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            bind(query, parameters.toArray());
-            return collect(query, JdbcStore::caseRecord);
+            Jdbc.bind(query, parameters.toArray());
+            return Jdbc.collect(query, JdbcStore::caseRecord);
         } catch (SQLException e) {
             throw new StoreException("cannot read cases", e);
         }
@@ -329,15 +334,15 @@ final class JdbcStore implements Store {
 
     @Override
     public Optional<CaseRecord> caseRecord(String caseId) {
-        return queryOne("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE c.id = ?", JdbcStore::caseRecord, caseId);
+        return jdbc.queryOne("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE c.id = ?", JdbcStore::caseRecord, caseId);
     }
 
     @Override
     public Set<String> partnersOf(String caseId) {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT partner_id FROM case_partner WHERE case_id = ? ORDER BY partner_id")) {
-            bind(query, caseId);
-            return new LinkedHashSet<>(collect(query, row -> row.getString(1)));
+            Jdbc.bind(query, caseId);
+            return new LinkedHashSet<>(Jdbc.collect(query, row -> row.getString(1)));
         } catch (SQLException e) {
             throw new StoreException("cannot read the partners of a case", e);
         }
@@ -397,21 +402,12 @@ final class JdbcStore implements Store {
                 row.getInt(5) == 1, row.getString(6), localDate(row, 7), row.getString(8));
     }
 
-    // ---- JDBC plumbing ----
+    // ---- helpers ----
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    /** An SQL NULL of a given type, for parameters that may be absent. */
-    private record Null(int sqlType) {
-    }
-
-    private <T> List<Recorded<T>> listOf(String sql, String caseId, RowMapper<T> mapper) {
+    private <T> List<Recorded<T>> listOf(String sql, String caseId, Jdbc.RowMapper<T> mapper) {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            bind(query, caseId);
-            return collect(query, row -> new Recorded<>(row.getString("id"), row.getString("partner_id"),
+            Jdbc.bind(query, caseId);
+            return Jdbc.collect(query, row -> new Recorded<>(row.getString("id"), row.getString("partner_id"),
                     mapper.map(row)));
         } catch (SQLException e) {
             throw new StoreException("cannot read the entries of a case", e);
@@ -419,70 +415,6 @@ final class JdbcStore implements Store {
     }
 
     private Optional<String> idOf(String table, String where, Object... parameters) {
-        return queryOne("SELECT id FROM " + table + " WHERE " + where, row -> row.getString(1), parameters);
-    }
-
-    private <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            bind(query, parameters);
-            List<T> rows = collect(query, mapper);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        } catch (SQLException e) {
-            throw new StoreException("cannot read from the store", e);
-        }
-    }
-
-    private void update(String sql, Object... parameters) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot write to the store", e);
-        }
-    }
-
-    private static <T> List<T> collect(PreparedStatement query, RowMapper<T> mapper) throws SQLException {
-        List<T> rows = new ArrayList<>();
-        try (ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                rows.add(mapper.map(result));
-            }
-        }
-        return rows;
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            Object parameter = parameters[i];
-            if (parameter instanceof Null absent) {
-                statement.setNull(i + 1, absent.sqlType());
-            } else if (parameter instanceof byte[] bytes) {
-                statement.setBytes(i + 1, bytes);
-            } else {
-                statement.setObject(i + 1, parameter);
-            }
-        }
-    }
-
-    private static Object nullable(String value) {
-        return value == null ? new Null(Types.VARCHAR) : value;
-    }
-
-    private static Object date(LocalDate date) {
-        return date == null ? new Null(Types.DATE) : Date.valueOf(date);
-    }
-
-    private static LocalDate localDate(ResultSet row, int column) throws SQLException {
-        Date date = row.getDate(column);
-        return date == null ? null : date.toLocalDate();
-    }
-
-    private static LocalDate localDate(ResultSet row, String column) throws SQLException {
-        Date date = row.getDate(column);
-        return date == null ? null : date.toLocalDate();
-    }
-
-    private static String newId() {
-        return UUID.randomUUID().toString();
+        return jdbc.queryOne("SELECT id FROM " + table + " WHERE " + where, row -> row.getString(1), parameters);
     }
 }
