@@ -10,6 +10,8 @@ import nl.zorgtafel.api.partner.InboundMessage;
 import nl.zorgtafel.api.partner.InboundResult;
 import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.partner.ggz.internal.GgzAdapter;
+import nl.zorgtafel.partner.horizon.internal.HorizonAdapter;
+import nl.zorgtafel.partner.rvdk.internal.RvdkAdapter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,12 +40,14 @@ public class TranslationBenchmark {
 
     /** partner id → the adapter, its media type and its sample. */
     private static final Map<String, Partner> PARTNERS = Map.of(
-            "ggz", new Partner(GgzAdapter::new, "application/fhir+json", "samples/ggz.json"));
+            "ggz", new Partner(GgzAdapter::new, "application/fhir+json", "samples/ggz.json"),
+            "rvdk", new Partner(RvdkAdapter::new, "application/xml", "samples/rvdk.xml"),
+            "horizon", new Partner(HorizonAdapter::new, "application/xml", "samples/horizon.xml"));
 
     private record Partner(Supplier<PartnerAdapter> adapter, String mediaType, String sample) {
     }
 
-    @Param({"ggz"})
+    @Param({"ggz", "rvdk", "horizon"})
     public String partner;
 
     private PartnerAdapter adapter;
