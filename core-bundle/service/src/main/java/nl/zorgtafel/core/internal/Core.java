@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,9 @@ import nl.zorgtafel.core.internal.inbox.AdapterRegistry;
 import nl.zorgtafel.core.internal.inbox.FolderInbox;
 import nl.zorgtafel.core.internal.inbox.Inbox;
 import nl.zorgtafel.core.internal.inbox.InboxProcessor;
+import nl.zorgtafel.core.internal.operations.PartnerOverview;
+import nl.zorgtafel.core.internal.outbox.Notifier;
+import nl.zorgtafel.core.internal.outbox.OutboxDispatcher;
 import nl.zorgtafel.core.internal.partners.PartnerConfiguration;
 import nl.zorgtafel.core.internal.partners.PartnerDirectory;
 import nl.zorgtafel.core.internal.partners.PartnerSettings;
@@ -29,6 +33,7 @@ import nl.zorgtafel.core.internal.security.Authenticator;
 import nl.zorgtafel.core.internal.store.Database;
 import nl.zorgtafel.core.internal.store.Transactions;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -70,6 +75,16 @@ public final class Core {
                 + "before it is answered 202 PENDING, in milliseconds.")
         long processingPatienceMillis() default 10_000;
 
+        @AttributeDefinition(description = "How often the outbox is looked at for due notifications, in ms.")
+        long outboxScanMillis() default 500;
+
+        @AttributeDefinition(description = "Threads delivering notifications; each partner is delivered by one "
+                + "at a time, so this many partners can be served at once.")
+        int deliveryThreads() default 4;
+
+        @AttributeDefinition(description = "Connect and answer timeout of an HTTP delivery, in milliseconds.")
+        long deliveryTimeoutMillis() default 10_000;
+
         @AttributeDefinition(description = "How often the file drop data/inbox/<partnerId>/ is looked at, in "
                 + "milliseconds; a file is taken once it stood still for one whole interval.")
         long folderInboxScanMillis() default 2_000;
@@ -78,8 +93,14 @@ public final class Core {
     private final AdapterRegistry adapters = new AdapterRegistry();
     private final PartnerDirectory partners = new PartnerDirectory();
     private final Database database;
+    private final Transactions transactions;
+    private final Clock clock;
     private final ScheduledExecutorService inboxWorker;
     private final ScheduledExecutorService folderWorker;
+    private final ScheduledExecutorService outboxClock;
+    private final ExecutorService deliveries;
+    private final OutboxDispatcher dispatcher;
+    private final PartnerOverview overview;
     private final InboxProcessor processor;
     private final Inbox inbox;
     private final Cases cases;
@@ -96,9 +117,10 @@ public final class Core {
         KeyRing keys = KeyRing.openOrCreate(keyFile);
         Cipher cipher = new Cipher(keys);
         this.database = Database.open(databaseDirectory, data.resolve("log").resolve("derby.log"));
-        Transactions transactions = new Transactions(database.dataSource());
-        Clock clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
-        EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock);
+        this.transactions = new Transactions(database.dataSource());
+        this.clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
+        EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock,
+                new Notifier());
         this.inboxWorker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "zorgtafel-inbox");
             thread.setDaemon(true);
@@ -110,7 +132,14 @@ public final class Core {
         this.cases = new Cases(transactions, applier);
         this.authenticator = new Authenticator(partners);
         this.maxMessageBytes = config.maxMessageBytes();
+        this.deliveries = Executors.newFixedThreadPool(config.deliveryThreads(), namedDaemon("zorgtafel-delivery"));
+        this.outboxClock = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-outbox"));
+        this.dispatcher = new OutboxDispatcher(transactions, adapters, partners,
+                Duration.ofMillis(config.deliveryTimeoutMillis()), clock, deliveries);
+        this.overview = new PartnerOverview(transactions, adapters, partners);
+        outboxClock.scheduleWithFixedDelay(dispatcher::drive, 0, config.outboxScanMillis(), TimeUnit.MILLISECONDS);
         adapters.onArrival(partnerId -> processor.drive());
+        adapters.onArrival(partnerId -> dispatcher.drive());
         // messages left pending by the last run (a stop, a crash) are picked up now
         processor.drive();
         FolderInbox folderInbox = new FolderInbox(data.resolve("inbox"), inbox, this::enabledPartners, clock);
@@ -139,6 +168,15 @@ public final class Core {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory namedDaemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private static String property(BundleContext context, String name, String fallback) {
         String value = context.getProperty(name);
         return value == null ? fallback : value;
@@ -146,12 +184,13 @@ public final class Core {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindAdapter(PartnerAdapter adapter) {
-        LOG.info("Adapter for partner {} arrived", adapter.partnerId());
-        adapters.arrived(adapter);
+    void bindAdapter(ServiceReference<PartnerAdapter> reference, PartnerAdapter adapter) {
+        String version = reference.getBundle() == null ? "unknown" : reference.getBundle().getVersion().toString();
+        LOG.info("Adapter for partner {} arrived, version {}", adapter.partnerId(), version);
+        adapters.arrived(adapter, version);
     }
 
-    void unbindAdapter(PartnerAdapter adapter) {
+    void unbindAdapter(ServiceReference<PartnerAdapter> reference, PartnerAdapter adapter) {
         LOG.info("Adapter for partner {} departed; its messages wait in the inbox", adapter.partnerId());
         adapters.departed(adapter);
     }
@@ -168,6 +207,12 @@ public final class Core {
 
     @Deactivate
     void stop() throws InterruptedException {
+        outboxClock.shutdown();
+        deliveries.shutdown();
+        if (!deliveries.awaitTermination(30, TimeUnit.SECONDS)) {
+            // an interrupted delivery stays pending and is sent again after start: at least once
+            deliveries.shutdownNow();
+        }
         folderWorker.shutdown();
         folderWorker.awaitTermination(30, TimeUnit.SECONDS);
         inboxWorker.shutdown();
@@ -206,6 +251,21 @@ public final class Core {
 
     public PartnerDirectory partners() {
         return partners;
+    }
+
+    public PartnerOverview overview() {
+        return overview;
+    }
+
+    public java.util.List<nl.zorgtafel.core.internal.store.OutboxStore.OutboxEntry> deadLetters(String partnerId) {
+        return transactions.run(store -> store.outbox().deadLetters(partnerId));
+    }
+
+    /** Makes a partner's dead letters pending again; returns how many. */
+    public int replayDeadLetters(String partnerId) {
+        int replayed = transactions.run(store -> store.outbox().replayDeadLetters(partnerId, clock.instant()));
+        dispatcher.drive();
+        return replayed;
     }
 
     public long maxMessageBytes() {

@@ -20,6 +20,7 @@ import nl.zorgtafel.api.partner.PartnerEvent.MeasureGranted;
 import nl.zorgtafel.api.partner.PartnerEvent.SignalReported;
 import nl.zorgtafel.api.partner.PartnerEvent.TrajectoryReported;
 import nl.zorgtafel.api.partner.PartnerEvent.TrajectoryWithdrawn;
+import nl.zorgtafel.core.internal.outbox.Notifier;
 import nl.zorgtafel.core.internal.store.Store;
 import nl.zorgtafel.core.internal.store.Store.CaseRecord;
 import nl.zorgtafel.core.internal.store.Store.EntryType;
@@ -38,9 +39,16 @@ public final class EventApplier {
     private final YouthMatcher matcher;
     private final Clock clock;
 
+    private final Notifier notifier;
+
     public EventApplier(YouthMatcher matcher, Clock clock) {
+        this(matcher, clock, new Notifier());
+    }
+
+    public EventApplier(YouthMatcher matcher, Clock clock, Notifier notifier) {
         this.matcher = matcher;
         this.clock = clock;
+        this.notifier = notifier;
     }
 
     /** What applying a message did: the cases it touched, in order, and where each event landed. */
@@ -73,8 +81,15 @@ public final class EventApplier {
                     ? new YouthMatcher.Match(store.caseRecord(earlierCase.get()).orElseThrow().youthId(), true)
                     : youthsInMessage.computeIfAbsent(event.youth(), identity -> matcher.match(store, identity, now));
             String caseId = earlierCase.orElseGet(() -> openCaseOf(store, youth.youthId(), now));
-            store.involvePartner(caseId, partnerId, now);
+            if (store.involvePartner(caseId, partnerId, now)) {
+                Set<String> before = new LinkedHashSet<>(store.partnersOf(caseId));
+                before.remove(partnerId);
+                notifier.partnerJoined(store, caseId, youth.youthId(), partnerId, before, now);
+            }
             String entryId = record(store, caseId, partnerId, event, now);
+            if (event instanceof SignalReported reported && earlierCase.isEmpty()) {
+                notifier.crisisSignal(store, caseId, youth.youthId(), partnerId, reported.signal(), now);
+            }
             caseIds.add(caseId);
             placed.add(new Placed(entryId, caseId, youth.youthId(), youth.matched()));
         }

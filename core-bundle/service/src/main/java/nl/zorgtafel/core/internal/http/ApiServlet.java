@@ -98,6 +98,20 @@ public final class ApiServlet extends HttpServlet {
         } else if (path.is("partners", "*", "messages", "*")) {
             only(method, "GET");
             messageStatus(request, response, path.segment(1), path.segment(3));
+        } else if (path.is("partners")) {
+            only(method, "GET");
+            operator(request);
+            write(response, 200, core.overview().all().stream().map(Representations::partnerState).toList());
+        } else if (path.is("partners", "*", "dead-letters")) {
+            only(method, "GET");
+            operator(request);
+            write(response, 200, Map.of("items", core.deadLetters(path.segment(1)).stream()
+                    .map(Representations::deadLetter).toList()));
+        } else if (path.is("partners", "*", "dead-letters", "replay")) {
+            only(method, "POST");
+            operator(request);
+            write(response, 200, Map.of("partnerId", path.segment(1),
+                    "replayed", core.replayDeadLetters(path.segment(1))));
         } else if (path.is("signals")) {
             only(method, "POST");
             registerSignal(request, response);
@@ -260,6 +274,12 @@ public final class ApiServlet extends HttpServlet {
     private Caller caller(HttpServletRequest request) {
         return core.authenticator().authenticate(request.getHeader("Authorization"))
                 .orElseThrow(ApiException::unauthorized);
+    }
+
+    private void operator(HttpServletRequest request) {
+        if (!caller(request).hasRole(Caller.OPERATOR)) {
+            throw ApiException.forbidden();
+        }
     }
 
     private static void only(String method, String allowed) {

@@ -13,6 +13,8 @@ import nl.zorgtafel.api.model.TimelineEntry;
 import nl.zorgtafel.api.model.Youth;
 import nl.zorgtafel.core.internal.cases.CaseFile;
 import nl.zorgtafel.core.internal.cases.Cases.CaseListing;
+import nl.zorgtafel.core.internal.operations.PartnerOverview;
+import nl.zorgtafel.core.internal.store.OutboxStore;
 import nl.zorgtafel.core.internal.store.Store.CaseRecord;
 import nl.zorgtafel.core.internal.store.Store.Recorded;
 
@@ -55,6 +57,31 @@ final class Representations {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("caseId", file.caseRecord().id());
         json.put("entries", entries);
+        return json;
+    }
+
+    static Map<String, Object> partnerState(PartnerOverview.PartnerState state) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("partnerId", state.partnerId());
+        json.put("adapter", state.adapterActive() ? "ACTIVE" : "ABSENT");
+        json.put("adapterVersion", state.adapterVersion());
+        json.put("inboxPending", state.inboxPending());
+        json.put("outboxPending", state.outboxPending());
+        json.put("deadLetters", state.deadLetters());
+        json.put("lastError", state.lastError());
+        json.put("configured", state.configured());
+        return json;
+    }
+
+    /** A dead letter as an operator sees it: what, for which case, why it failed; never the youth's name. */
+    static Map<String, Object> deadLetter(OutboxStore.OutboxEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("notificationId", entry.notificationId());
+        json.put("kind", entry.kind().code());
+        json.put("caseId", entry.caseId());
+        json.put("createdAt", entry.createdAt());
+        json.put("attempts", entry.attempts());
+        json.put("lastError", entry.lastError());
         return json;
     }
 

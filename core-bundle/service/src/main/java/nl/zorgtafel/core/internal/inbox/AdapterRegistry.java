@@ -16,9 +16,16 @@ import nl.zorgtafel.api.partner.PartnerAdapter;
 public final class AdapterRegistry {
 
     private final Map<String, PartnerAdapter> adapters = new ConcurrentHashMap<>();
+    private final Map<PartnerAdapter, String> versions = new ConcurrentHashMap<>();
     private final List<Consumer<String>> arrivalListeners = new CopyOnWriteArrayList<>();
 
     public void arrived(PartnerAdapter adapter) {
+        arrived(adapter, "unknown");
+    }
+
+    /** An adapter arrived; {@code version} is its bundle's version, for operators. */
+    public void arrived(PartnerAdapter adapter, String version) {
+        versions.put(adapter, version);
         adapters.put(adapter.partnerId(), adapter);
         arrivalListeners.forEach(listener -> listener.accept(adapter.partnerId()));
     }
@@ -26,6 +33,12 @@ public final class AdapterRegistry {
     /** Forgets the adapter, unless another one for the same partner replaced it already. */
     public void departed(PartnerAdapter adapter) {
         adapters.remove(adapter.partnerId(), adapter);
+        versions.remove(adapter);
+    }
+
+    /** The version of the partner's present adapter. */
+    public Optional<String> versionFor(String partnerId) {
+        return adapterFor(partnerId).map(adapter -> versions.getOrDefault(adapter, "unknown"));
     }
 
     public Optional<PartnerAdapter> adapterFor(String partnerId) {

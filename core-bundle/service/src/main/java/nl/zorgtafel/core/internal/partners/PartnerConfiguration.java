@@ -1,5 +1,7 @@
 package nl.zorgtafel.core.internal.partners;
 
+import java.time.Duration;
+import nl.zorgtafel.core.internal.outbox.RetryPolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,6 +38,16 @@ public final class PartnerConfiguration {
 
         @AttributeDefinition(description = "A disabled partner cannot authenticate.")
         boolean enabled() default true;
+
+        @AttributeDefinition(description = "Delivery attempts of a notification before it becomes a dead letter.")
+        int maxAttempts() default 8;
+
+        @AttributeDefinition(description = "Delay before the second attempt, in milliseconds; it doubles each "
+                + "time, with jitter, up to retryMaxMillis.")
+        long retryBaseMillis() default 1_000;
+
+        @AttributeDefinition(description = "Longest delay between two attempts, in milliseconds.")
+        long retryMaxMillis() default 300_000;
     }
 
     private final PartnerSettings settings;
@@ -43,7 +55,8 @@ public final class PartnerConfiguration {
     @Activate
     public PartnerConfiguration(Config config) {
         this.settings = new PartnerSettings(config.partnerId(), config.tokenSha256(), config.outboundUrl(),
-                config.outboundDirectory(), config.enabled());
+                config.outboundDirectory(), config.enabled(), new RetryPolicy(Math.max(1, config.maxAttempts()),
+                Duration.ofMillis(config.retryBaseMillis()), Duration.ofMillis(config.retryMaxMillis())));
     }
 
     public PartnerSettings settings() {

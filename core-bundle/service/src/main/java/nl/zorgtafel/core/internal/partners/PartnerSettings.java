@@ -1,7 +1,9 @@
 package nl.zorgtafel.core.internal.partners;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import nl.zorgtafel.core.internal.outbox.RetryPolicy;
 
 /**
  * One partner system's settings, from {@code etc/nl.zorgtafel.partner-<id>.cfg}.
@@ -13,7 +15,15 @@ import java.util.Objects;
  * @param enabled a disabled partner is refused as if it had no credential
  */
 public record PartnerSettings(String partnerId, String tokenSha256, String outboundUrl, String outboundDirectory,
-                              boolean enabled) {
+                              boolean enabled, RetryPolicy retryPolicy) {
+
+    /** Eight attempts, from one second up to five minutes apart: about ten minutes in all. */
+    public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(8, Duration.ofSeconds(1), Duration.ofMinutes(5));
+
+    public PartnerSettings(String partnerId, String tokenSha256, String outboundUrl, String outboundDirectory,
+                           boolean enabled) {
+        this(partnerId, tokenSha256, outboundUrl, outboundDirectory, enabled, DEFAULT_RETRY);
+    }
 
     public PartnerSettings {
         Objects.requireNonNull(partnerId, "partnerId");
@@ -21,6 +31,12 @@ public record PartnerSettings(String partnerId, String tokenSha256, String outbo
         tokenSha256 = tokenSha256 == null ? "" : tokenSha256.strip().toLowerCase(Locale.ROOT);
         outboundUrl = outboundUrl == null ? "" : outboundUrl.strip();
         outboundDirectory = outboundDirectory == null ? "" : outboundDirectory.strip();
+        retryPolicy = retryPolicy == null ? DEFAULT_RETRY : retryPolicy;
+    }
+
+    /** Whether notifications for this partner have somewhere to go. */
+    public boolean hasDestination() {
+        return !outboundUrl.isEmpty() || !outboundDirectory.isEmpty();
     }
 
     /** The token hash is a secret too: it never appears in a string form. */

@@ -53,6 +53,31 @@ final class Jdbc {
         }
     }
 
+    /** Like {@link #query(String, RowMapper, Object...)}, reading at most {@code limit} rows. */
+    <T> List<T> query(String sql, int limit, RowMapper<T> mapper, Object... parameters) {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setMaxRows(limit);
+            bind(query, parameters);
+            return collect(query, mapper);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read from the store", e);
+        }
+    }
+
+    /** Runs an INSERT into a table whose key the database generates (column {@code seq}); returns the key. */
+    long insert(String sql, Object... parameters) {
+        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"SEQ"})) {
+            bind(insert, parameters);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot write to the store", e);
+        }
+    }
+
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows it touched. */
     int update(String sql, Object... parameters) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

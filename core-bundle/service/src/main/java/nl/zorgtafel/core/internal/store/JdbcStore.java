@@ -43,6 +43,11 @@ final class JdbcStore implements Store {
         this.jdbc = new Jdbc(connection);
     }
 
+    @Override
+    public OutboxStore outbox() {
+        return new JdbcOutboxStore(jdbc);
+    }
+
     // ---- the inbox ----
 
     private static final String INBOX_COLUMNS = "i.seq, i.partner_id, i.message_key, i.body_sha256, i.media_type,"
@@ -201,13 +206,15 @@ final class JdbcStore implements Store {
     }
 
     @Override
-    public void involvePartner(String caseId, String partnerId, Instant since) {
+    public boolean involvePartner(String caseId, String partnerId, Instant since) {
         Optional<String> known = jdbc.queryOne("SELECT partner_id FROM case_partner WHERE case_id = ? AND partner_id = ?",
                 row -> row.getString(1), caseId, partnerId);
-        if (known.isEmpty()) {
-            jdbc.update("INSERT INTO case_partner (case_id, partner_id, involved_since) VALUES (?, ?, ?)",
-                    caseId, partnerId, Timestamp.from(since));
+        if (known.isPresent()) {
+            return false;
         }
+        jdbc.update("INSERT INTO case_partner (case_id, partner_id, involved_since) VALUES (?, ?, ?)",
+                caseId, partnerId, Timestamp.from(since));
+        return true;
     }
 
     @Override

@@ -23,6 +23,9 @@ import nl.zorgtafel.api.model.Youth;
  */
 public interface Store {
 
+    /** The outbox, in the same transaction. */
+    OutboxStore outbox();
+
     // ---- the inbox ----
 
     Optional<InboxEntry> inboxEntry(String partnerId, String messageKey);
@@ -63,7 +66,8 @@ public interface Store {
 
     void markCrisis(String caseId);
 
-    void involvePartner(String caseId, String partnerId, Instant since);
+    /** Records that a partner is involved in a case; true when it was not before. */
+    boolean involvePartner(String caseId, String partnerId, Instant since);
 
     /** The case that already holds what a partner reported under a reference. */
     Optional<String> caseOfEntry(EntryType type, String partnerId, String reference);

@@ -1,0 +1,59 @@
+package nl.zorgtafel.core.internal.outbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import nl.zorgtafel.api.partner.RenderedMessage;
+import nl.zorgtafel.core.internal.partners.PartnerSettings;
+
+/**
+ * POSTs a rendered message to the partner's {@code outboundUrl} (plus the message's path
+ * suffix), with the notification id as {@code Idempotency-Key}. Only a 2xx answer counts as
+ * delivered.
+ */
+final class HttpChannel implements Channel {
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    HttpChannel(Duration timeout) {
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void send(PartnerSettings partner, RenderedMessage message, String notificationId)
+            throws DeliveryException {
+        URI target;
+        try {
+            target = URI.create(stripTrailingSlash(partner.outboundUrl()) + message.target());
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryException("the outboundUrl is not a valid URL");
+        }
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .header("Content-Type", message.mediaType())
+                .header("Idempotency-Key", notificationId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()))
+                .build();
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new DeliveryException("HTTP " + response.statusCode() + " from " + target.getHost());
+            }
+        } catch (IOException e) {
+            throw new DeliveryException(e.getClass().getSimpleName() + " reaching " + target.getHost());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("interrupted");
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,161 @@
+package nl.zorgtafel.core.internal.outbox;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.random.RandomGenerator;
+import nl.zorgtafel.api.model.Youth;
+import nl.zorgtafel.api.partner.Notification;
+import nl.zorgtafel.api.partner.PartnerAdapter;
+import nl.zorgtafel.api.partner.RenderedMessage;
+import nl.zorgtafel.core.internal.inbox.AdapterRegistry;
+import nl.zorgtafel.core.internal.partners.PartnerDirectory;
+import nl.zorgtafel.core.internal.partners.PartnerSettings;
+import nl.zorgtafel.core.internal.store.OutboxStore.OutboxEntry;
+import nl.zorgtafel.core.internal.store.Store;
+import nl.zorgtafel.core.internal.store.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox: each partner's due notifications, rendered by its adapter, sent to
+ * its {@code outboundUrl} or written to its {@code outboundDirectory}, oldest first, a
+ * youth's notifications in order. Each partner is delivered by its own task, so a slow or
+ * failing partner delays nobody else. A notification waits while its partner's adapter
+ * is absent or no destination is configured; a failed one is tried again with back-off,
+ * and after the last attempt it is a dead letter that an operator can replay.
+ *
+ * <p>Delivery is at least once: a crash between the partner's answer and the record of it
+ * sends the notification again, and the {@code Idempotency-Key} lets the partner drop it.
+ */
+public final class OutboxDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final Transactions transactions;
+    private final AdapterRegistry adapters;
+    private final PartnerDirectory partners;
+    private final Channel http;
+    private final Channel files;
+    private final Clock clock;
+    private final ExecutorService deliveries;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final RandomGenerator random = new SecureRandom();
+
+    public OutboxDispatcher(Transactions transactions, AdapterRegistry adapters, PartnerDirectory partners,
+                            java.time.Duration httpTimeout, Clock clock, ExecutorService deliveries) {
+        this(transactions, adapters, partners, new HttpChannel(httpTimeout), new FileChannel(), clock, deliveries);
+    }
+
+    OutboxDispatcher(Transactions transactions, AdapterRegistry adapters, PartnerDirectory partners, Channel http,
+                     Channel files, Clock clock, ExecutorService deliveries) {
+        this.transactions = transactions;
+        this.adapters = adapters;
+        this.partners = partners;
+        this.http = http;
+        this.files = files;
+        this.clock = clock;
+        this.deliveries = deliveries;
+    }
+
+    /** Starts delivery for every partner that can receive now and is not being delivered already. */
+    public void drive() {
+        for (PartnerSettings partner : partners.all()) {
+            if (partner.enabled() && partner.hasDestination() && adapters.adapterFor(partner.partnerId()).isPresent()
+                    && running.add(partner.partnerId())) {
+                deliveries.execute(() -> deliverAll(partner.partnerId()));
+            }
+        }
+    }
+
+    private void deliverAll(String partnerId) {
+        try {
+            int delivered;
+            do {
+                delivered = deliverBatch(partnerId);
+            } while (delivered > 0);
+        } catch (RuntimeException e) {
+            LOG.error("Delivery to partner {} failed; tried again on the next round", partnerId, e);
+        } finally {
+            running.remove(partnerId);
+        }
+    }
+
+    /** Delivers what is due now; returns how many were handled (delivered or failed). */
+    private int deliverBatch(String partnerId) {
+        Optional<PartnerSettings> settings = partners.partner(partnerId);
+        Optional<PartnerAdapter> adapter = adapters.adapterFor(partnerId);
+        if (settings.isEmpty() || adapter.isEmpty() || !settings.get().hasDestination()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<OutboxEntry> due = transactions.run(store -> store.outbox().deliverable(partnerId, now, BATCH));
+        int handled = 0;
+        for (OutboxEntry entry : due) {
+            deliver(entry, settings.get(), adapter.get());
+            handled++;
+        }
+        return handled;
+    }
+
+    private void deliver(OutboxEntry entry, PartnerSettings partner, PartnerAdapter adapter) {
+        try {
+            Notification notification = transactions.run(store -> notificationOf(store, entry));
+            List<RenderedMessage> messages = render(adapter, notification);
+            Channel channel = partner.outboundUrl().isEmpty() ? files : http;
+            for (RenderedMessage message : messages) {
+                channel.send(partner, message, entry.notificationId());
+            }
+            transactions.run(store -> {
+                store.outbox().markDelivered(entry.seq(), clock.instant());
+                return null;
+            });
+        } catch (DeliveryException e) {
+            failed(entry, partner, e.getMessage());
+        }
+    }
+
+    private void failed(OutboxEntry entry, PartnerSettings partner, String reason) {
+        int attempts = entry.attempts() + 1;
+        boolean dead = partner.retryPolicy().isExhausted(attempts);
+        Instant next = partner.retryPolicy().nextAttempt(clock.instant(), attempts, random::nextDouble);
+        transactions.run(store -> {
+            store.outbox().markFailed(entry.seq(), attempts, next, reason, dead);
+            return null;
+        });
+        if (dead) {
+            LOG.warn("Notification {} to partner {} is a dead letter after {} attempts: {}", entry.notificationId(),
+                    entry.partnerId(), attempts, reason);
+        } else {
+            LOG.info("Notification {} to partner {} failed (attempt {}): {}; next attempt at {}",
+                    entry.notificationId(), entry.partnerId(), attempts, reason, next);
+        }
+    }
+
+    private static List<RenderedMessage> render(PartnerAdapter adapter, Notification notification)
+            throws DeliveryException {
+        try {
+            List<RenderedMessage> messages = adapter.render(notification);
+            if (messages == null || messages.isEmpty()) {
+                throw new DeliveryException("the adapter rendered nothing");
+            }
+            return messages;
+        } catch (RuntimeException e) {
+            throw new DeliveryException("the adapter failed to render: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The notification as the adapter sees it: the youth by display name and birth date, never a BSN. */
+    private static Notification notificationOf(Store store, OutboxEntry entry) {
+        Youth youth = store.youth(entry.youthId()).orElse(null);
+        return new Notification(entry.notificationId(), entry.kind(), entry.caseId(),
+                youth == null ? null : youth.displayName(), youth == null ? null : youth.birthDate(),
+                entry.summary(), entry.createdAt(), null);
+    }
+}
