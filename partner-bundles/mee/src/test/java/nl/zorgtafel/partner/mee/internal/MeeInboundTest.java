@@ -380,6 +380,18 @@ class MeeInboundTest {
         }
 
         @Test
+        void sampleWithAWorryOverThreeLinesHasExactlyItsTwoFaultsOnTheLinesTheirRowsStart() throws IOException {
+            byte[] sample = Files.readAllBytes(
+                    Path.of("src/test/resources/samples/invalid/lines-counted-across-quoted-breaks.csv"));
+
+            InboundResult result = inbound.translate(new InboundMessage("mee", "text/csv", StandardCharsets.UTF_8, sample));
+
+            assertThat(((Rejected) result).faults()).containsExactly(
+                    new Fault("line 5, column einddatum", "not a date in the form dd-MM-yyyy"),
+                    new Fault("line 6, column zorgsignaal", "a quoted field is not closed before the end of the file"));
+        }
+
+        @Test
         void quotedFieldNeverClosedIsAFaultOfItsRow() {
             assertThat(faults(HEADER + LISA + LISA.strip() + "\"Zorgen\n"))
                     .containsExactly(new Fault("line 3, column zorgsignaal",
