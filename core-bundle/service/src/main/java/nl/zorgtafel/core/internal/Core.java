@@ -96,6 +96,7 @@ public final class Core {
     private final Transactions transactions;
     private final Clock clock;
     private final ScheduledExecutorService inboxWorker;
+    private final ExecutorService inboxWriter;
     private final ScheduledExecutorService folderWorker;
     private final ScheduledExecutorService outboxClock;
     private final ExecutorService deliveries;
@@ -127,8 +128,9 @@ public final class Core {
             return thread;
         });
         this.processor = new InboxProcessor(transactions, cipher, adapters, applier, clock, inboxWorker);
+        this.inboxWriter = Executors.newSingleThreadExecutor(namedDaemon("zorgtafel-inbox-writer"));
         this.inbox = new Inbox(transactions, cipher, adapters, processor, clock,
-                Duration.ofMillis(config.processingPatienceMillis()));
+                Duration.ofMillis(config.processingPatienceMillis()), inboxWriter);
         this.cases = new Cases(transactions, applier);
         this.authenticator = new Authenticator(partners);
         this.maxMessageBytes = config.maxMessageBytes();
@@ -215,6 +217,8 @@ public final class Core {
         }
         folderWorker.shutdown();
         folderWorker.awaitTermination(30, TimeUnit.SECONDS);
+        inboxWriter.shutdown();
+        inboxWriter.awaitTermination(30, TimeUnit.SECONDS);
         inboxWorker.shutdown();
         if (!inboxWorker.awaitTermination(30, TimeUnit.SECONDS)) {
             LOG.warn("The inbox worker did not finish in time; its message stays pending and is redone at start");

@@ -23,6 +23,7 @@ import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.core.internal.Core;
 import nl.zorgtafel.core.internal.cases.CaseFile;
 import nl.zorgtafel.core.internal.cases.Cases;
+import nl.zorgtafel.core.internal.inbox.InboxUnavailableException;
 import nl.zorgtafel.core.internal.inbox.Receipt;
 import nl.zorgtafel.core.internal.security.Caller;
 import nl.zorgtafel.core.internal.store.StoreException;
@@ -72,6 +73,11 @@ public final class ApiServlet extends HttpServlet {
             route(request, response, Path.of(request.getPathInfo()));
         } catch (ApiException refused) {
             problems.write(response, refused, request.getRequestURI());
+        } catch (InboxUnavailableException e) {
+            LOG.warn("Request {} {} could not be stored: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMessage());
+            problems.write(response, new ApiException(503, "unavailable", "Temporarily unavailable",
+                    "The platform cannot store this message now; try again.", List.of()), request.getRequestURI());
         } catch (StoreException e) {
             LOG.error("Request {} {} failed in the store (state {})", request.getMethod(), request.getRequestURI(),
                     e.sqlState(), e);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.zorgtafel.api.partner.InboundMessage;
@@ -16,7 +17,7 @@ import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.core.internal.crypto.Cipher;
 import nl.zorgtafel.core.internal.store.Store.InboxEntry;
 import nl.zorgtafel.core.internal.store.Store.InboxStatus;
-import nl.zorgtafel.core.internal.store.StoreException;
+import nl.zorgtafel.core.internal.inbox.InboxWriter.Stored;
 import nl.zorgtafel.core.internal.store.Transactions;
 
 /**
@@ -33,13 +34,21 @@ public final class Inbox {
     private final InboxProcessor processor;
     private final Clock clock;
     private final Duration patience;
+    private final InboxWriter writer;
+
+    /** The most messages stored in one transaction. */
+    static final int GROUP_COMMIT_LIMIT = 200;
+    /** How long a request waits for its message to be committed before it is answered 503. */
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * @param patience how long a partner's request waits for its message to be processed
      *     before it is answered as pending (processing goes on regardless)
+     * @param writerExecutor runs the group commits that store received messages
      */
     public Inbox(Transactions transactions, Cipher cipher, AdapterRegistry adapters, InboxProcessor processor,
-                 Clock clock, Duration patience) {
+                 Clock clock, Duration patience, Executor writerExecutor) {
+        this.writer = new InboxWriter(transactions, clock, writerExecutor, GROUP_COMMIT_LIMIT);
         this.transactions = transactions;
         this.cipher = cipher;
         this.adapters = adapters;
@@ -112,28 +121,19 @@ public final class Inbox {
         return transactions.run(store -> Receipt.repeating(entry, store.inboxEntry(entry.duplicateOf()).orElse(entry)));
     }
 
-    private record Stored(long seq, InboxEntry earlier) {
-    }
-
     private Stored store(InboundMessage message, String key, String bodySha256) {
         byte[] encrypted = cipher.encrypt(message.body());
         try {
-            return transactions.run(store -> {
-                Optional<InboxEntry> earlier = store.inboxEntry(message.partnerId(), key);
-                if (earlier.isPresent()) {
-                    return new Stored(earlier.get().seq(), earlier.get());
-                }
-                long seq = store.addToInbox(message.partnerId(), key, bodySha256, message.mediaType(),
-                        message.charset().name(), encrypted, clock.instant());
-                return new Stored(seq, null);
-            });
-        } catch (StoreException e) {
-            if (!e.isDuplicateKey()) {
-                throw e;
-            }
-            // the same message arrived twice at once; the other request stored it
-            InboxEntry earlier = transactions.run(store -> store.inboxEntry(message.partnerId(), key)).orElseThrow();
-            return new Stored(earlier.seq(), earlier);
+            return writer.write(message, key, bodySha256, encrypted).get(STORE_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new InboxUnavailableException("the message could not be stored");
+        } catch (TimeoutException e) {
+            throw new InboxUnavailableException("the message could not be stored in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InboxUnavailableException("interrupted while storing the message");
         }
     }
 

@@ -3,7 +3,10 @@ package nl.zorgtafel.core.internal.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.Charset;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,26 +113,67 @@ public final class InboxProcessor {
         Set<String> ready = new HashSet<>(adapters.presentPartners());
         ready.removeAll(blocked);
         List<InboxEntry> pending = transactions.run(store -> store.pendingInbox(ready, BATCH));
-        int processed = 0;
+        List<InboxEntry> processable = new ArrayList<>();
+        Map<Long, PartnerAdapter> adapterOf = new HashMap<>();
         for (InboxEntry entry : pending) {
             Optional<PartnerAdapter> adapter = adapters.adapterFor(entry.partnerId());
-            if (blocked.contains(entry.partnerId()) || adapter.isEmpty()) {
+            if (adapter.isEmpty()) {
                 // the adapter left mid-batch: its later messages wait, in order, for its return
                 blocked.add(entry.partnerId());
                 continue;
             }
-            Optional<Receipt> receipt = processOne(entry, adapter.get());
-            if (receipt.isEmpty()) {
-                blocked.add(entry.partnerId());
+            processable.add(entry);
+            adapterOf.put(entry.seq(), adapter.get());
+        }
+        Map<Long, Receipt> outcomes = processTogether(processable, adapterOf, blocked);
+        outcomes.forEach((seq, receipt) -> {
+            CompletableFuture<Receipt> waiter = waiting.remove(seq);
+            if (waiter != null) {
+                waiter.complete(receipt);
+            }
+        });
+        return outcomes.size();
+    }
+
+    /**
+     * Group commit: the messages are applied in one transaction, in order, so that they
+     * share one forced write of the log. If that transaction fails, each is processed alone,
+     * so that one message's failure holds only its own partner.
+     */
+    private Map<Long, Receipt> processTogether(List<InboxEntry> entries, Map<Long, PartnerAdapter> adapterOf,
+                                               Set<String> blocked) {
+        Map<Long, Receipt> outcomes = new LinkedHashMap<>();
+        if (entries.isEmpty()) {
+            return outcomes;
+        }
+        try {
+            outcomes.putAll(transactions.run(store -> {
+                Map<Long, Receipt> together = new LinkedHashMap<>();
+                for (InboxEntry entry : entries) {
+                    together.put(entry.seq(), process(store, entry, adapterOf.get(entry.seq())));
+                }
+                return together;
+            }));
+            return outcomes;
+        } catch (StoreException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Processing {} messages together failed; processing them one by one", entries.size());
+        }
+        for (InboxEntry entry : entries) {
+            if (blocked.contains(entry.partnerId())) {
                 continue;
             }
-            processed++;
-            CompletableFuture<Receipt> waiter = waiting.remove(entry.seq());
-            if (waiter != null) {
-                waiter.complete(receipt.get());
+            Optional<Receipt> receipt = processOne(entry, adapterOf.get(entry.seq()));
+            if (receipt.isPresent()) {
+                outcomes.put(entry.seq(), receipt.get());
+            } else {
+                blocked.add(entry.partnerId());
             }
         }
-        return processed;
+        return outcomes;
     }
 
     /** The message's outcome, or empty when it failed in a way a later pass may get past. */

@@ -57,7 +57,8 @@ class FolderInboxTest {
         EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock);
         InboxProcessor processor = new InboxProcessor(DATABASE.transactions(), cipher, adapters, applier, clock,
                 worker);
-        Inbox inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30));
+        Inbox inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30),
+                worker);
         adapters.arrived(new TextAdapter(PARTNER));
         folderInbox = new FolderInbox(root, inbox, () -> Set.of(PARTNER), clock);
         drop = Files.createDirectories(root.resolve(PARTNER));

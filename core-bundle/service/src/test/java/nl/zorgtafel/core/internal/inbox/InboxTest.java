@@ -60,7 +60,8 @@ class InboxTest {
         EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock);
         InboxProcessor processor = new InboxProcessor(DATABASE.transactions(), cipher, adapters, applier, clock,
                 worker);
-        inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30));
+        inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30),
+                worker);
         adapters.onArrival(partnerId -> processor.drive());
     }
 
