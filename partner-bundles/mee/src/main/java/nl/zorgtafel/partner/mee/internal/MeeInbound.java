@@ -1,9 +1,6 @@
 package nl.zorgtafel.partner.mee.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nl.zorgtafel.api.partner.InboundMessage;
@@ -33,22 +30,14 @@ final class MeeInbound {
     static final int MAX_FIELDS = 200;
     static final int MAX_FAULTS = 1_000;
 
-    private static final String HASH_PREFIX = "sha256:";
 
     /**
-     * The id of a MEE file. The format carries none: mee.md names the SHA-256 of the body
-     * (the core lets an {@code Idempotency-Key} header go first). It is written as the core
-     * writes a body's hash, {@code sha256:<hex>}, so that a file that came in while this
-     * adapter was absent and the same file sent again later are one message.
+     * A MEE export carries no message id of its own (mee.md): the core identifies it by the
+     * request's {@code Idempotency-Key}, or else by the SHA-256 of its body, so that a file
+     * sent twice, or dropped in the folder and also POSTed, is one message.
      */
     Optional<String> messageId(InboundMessage message) {
-        try {
-            return Optional.of(HASH_PREFIX + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(message.body())));
-        } catch (NoSuchAlgorithmException e) {
-            // every Java platform has SHA-256; without it the core hashes the body itself
-            return Optional.empty();
-        }
+        return Optional.empty();
     }
 
     InboundResult translate(InboundMessage message) {

@@ -27,4 +27,9 @@ class MeeConformanceTest extends PartnerAdapterConformanceTest {
     protected Path sampleFolder() {
         return Path.of("src/test/resources/samples");
     }
+
+    @Override
+    protected boolean formatCarriesMessageId() {
+        return false;
+    }
 }

@@ -447,23 +447,9 @@ class MeeInboundTest {
     class MessageId {
 
         @Test
-        void isTheSha256OfTheBodyWrittenAsTheCoreWritesABodyHash() throws NoSuchAlgorithmException {
-            InboundMessage message = csv(HEADER + LISA);
-            String expected = "sha256:" + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(message.body()));
-
-            assertThat(inbound.messageId(message)).contains(expected);
-        }
-
-        @Test
-        void differsWhenOneByteDiffers() {
-            assertThat(inbound.messageId(csv(HEADER + LISA)))
-                    .isNotEqualTo(inbound.messageId(csv(HEADER + LISA.replace("Lisa", "Lise"))));
-        }
-
-        @Test
-        void isFoundEvenForABodyThatIsNoCsv() {
-            assertThat(inbound.messageId(csv("\u0000\u0001"))).isPresent();
+        void anExportCarriesNoIdOfItsOwnSoTheCoreUsesTheKeyOrTheBodyHash() {
+            assertThat(inbound.messageId(csv(HEADER + LISA))).isEmpty();
+            assertThat(inbound.messageId(csv("\u0000\u0001"))).isEmpty();
         }
     }
 }
