@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -101,13 +102,37 @@ public class ZorgtafelDistributionIT {
         String localRepository = requiredProperty("zorgtafel.localRepository");
         String examRepository = new File(requiredProperty("zorgtafel.examRepository")).toURI().toString();
         String httpPort = Integer.toString(freePort());
+        String karafVersion = requiredProperty("zorgtafel.karafVersion");
         return options(
                 karafDistributionConfiguration()
                         .frameworkUrl(distribution.toURI().toString())
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                // what bin/karaf passes on Java 9+ and Pax Exam does not (paths relative to the Karaf folder)
+                vmOptions(
+                        "--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                        "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED"),
                 logLevel(LogLevel.WARN),
+                // the container's warnings and errors also on its stdout, which Pax Exam passes to the
+                // test output: the runtime folder (data/log) is deleted after the run
+                systemProperty("karaf.log.console").value("WARN"),
+                // on a busy 2-core machine Pax Exam's JUnit invoker can start later than its default
+                // 10 s wait for it, and the run then hangs
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 // The distribution resolves offline, from system/ only. Pax Exam's own bundles and the
                 // test libraries come from two more read-only repositories; still no network.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
