@@ -11,6 +11,8 @@ import nl.zorgtafel.api.partner.InboundResult;
 import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.partner.ggz.internal.GgzAdapter;
 import nl.zorgtafel.partner.horizon.internal.HorizonAdapter;
+import nl.zorgtafel.partner.jbrr.internal.JbrrAdapter;
+import nl.zorgtafel.partner.mee.internal.MeeAdapter;
 import nl.zorgtafel.partner.rvdk.internal.RvdkAdapter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,12 +44,14 @@ public class TranslationBenchmark {
     private static final Map<String, Partner> PARTNERS = Map.of(
             "ggz", new Partner(GgzAdapter::new, "application/fhir+json", "samples/ggz.json"),
             "rvdk", new Partner(RvdkAdapter::new, "application/xml", "samples/rvdk.xml"),
-            "horizon", new Partner(HorizonAdapter::new, "application/xml", "samples/horizon.xml"));
+            "horizon", new Partner(HorizonAdapter::new, "application/xml", "samples/horizon.xml"),
+            "mee", new Partner(MeeAdapter::new, "text/csv", "samples/mee.csv"),
+            "jbrr", new Partner(JbrrAdapter::new, "application/json", "samples/jbrr.json"));
 
     private record Partner(Supplier<PartnerAdapter> adapter, String mediaType, String sample) {
     }
 
-    @Param({"ggz", "rvdk", "horizon"})
+    @Param({"ggz", "rvdk", "horizon", "mee", "jbrr"})
     public String partner;
 
     private PartnerAdapter adapter;
