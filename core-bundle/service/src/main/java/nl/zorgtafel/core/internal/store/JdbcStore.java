@@ -48,6 +48,21 @@ final class JdbcStore implements Store {
         return new JdbcOutboxStore(jdbc);
     }
 
+    @Override
+    public TableStore table() {
+        return new JdbcTableStore(jdbc);
+    }
+
+    @Override
+    public MatchStore matches() {
+        return new JdbcMatchStore(jdbc);
+    }
+
+    @Override
+    public CrisisStore crises() {
+        return new JdbcCrisisStore(jdbc);
+    }
+
     // ---- the inbox ----
 
     private static final String INBOX_COLUMNS = "i.seq, i.partner_id, i.message_key, i.body_sha256, i.media_type,"
@@ -182,7 +197,7 @@ final class JdbcStore implements Store {
     @Override
     public Optional<CaseRecord> latestCaseOf(String youthId) {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + CASE_COLUMNS
-                + " FROM care_case c WHERE c.youth_id = ?"
+                + " FROM care_case c WHERE c.youth_id = ? AND c.status <> 'merged'"
                 + " ORDER BY CASE WHEN c.status = 'open' THEN 0 ELSE 1 END, c.created_at DESC")) {
             query.setMaxRows(1);
             Jdbc.bind(query, youthId);
@@ -316,11 +331,127 @@ final class JdbcStore implements Store {
         return id;
     }
 
+    // ---- a case's life ----
+
+    /** The tables of what partners report about a case, which a merge moves. */
+    private static final List<String> ENTRY_TABLES = List.of("case_signal", "trajectory", "measure", "investigation",
+            "advice");
+
+    @Override
+    public void closeCase(String caseId, LocalDate on, String reason) {
+        jdbc.update("UPDATE care_case SET status = 'closed', closed_on = ?, close_reason = ?, retention_from = ?"
+                + " WHERE id = ?", date(on), reason, date(on), caseId);
+    }
+
+    @Override
+    public void reopenCase(String caseId) {
+        jdbc.update("UPDATE care_case SET status = 'open', closed_on = ?, close_reason = ?, retention_from = ?"
+                        + " WHERE id = ?", new Jdbc.Null(Types.DATE), new Jdbc.Null(Types.VARCHAR),
+                new Jdbc.Null(Types.DATE), caseId);
+    }
+
+    @Override
+    public void addStatusChange(StatusChange change) {
+        jdbc.update("INSERT INTO case_status_change (case_id, status, reason, changed_on, changed_at, changed_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", change.caseId(), change.status(), nullable(change.reason()),
+                date(change.on()), Timestamp.from(change.at()), change.by());
+    }
+
+    @Override
+    public List<StatusChange> statusChangesOf(String caseId) {
+        return jdbc.query("SELECT case_id, status, reason, changed_on, changed_at, changed_by FROM case_status_change"
+                        + " WHERE case_id = ? ORDER BY seq", row -> new StatusChange(row.getString(1), row.getString(2),
+                        row.getString(3), localDate(row, 4), row.getTimestamp(5).toInstant(), row.getString(6)),
+                caseId);
+    }
+
+    @Override
+    public Optional<CaseLife> caseLife(String caseId) {
+        return jdbc.queryOne("SELECT merged_into, retention_from FROM care_case WHERE id = ?",
+                row -> new CaseLife(row.getString(1), localDate(row, 2)), caseId);
+    }
+
+    @Override
+    public List<CaseRecord> casesOf(String youthId) {
+        return jdbc.query("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE c.youth_id = ? AND c.status <> 'merged'"
+                + " ORDER BY c.opened_on, c.created_at", JdbcStore::caseRecord, youthId);
+    }
+
+    @Override
+    public void reassignCase(String caseId, String youthId) {
+        jdbc.update("UPDATE care_case SET youth_id = ? WHERE id = ?", youthId, caseId);
+    }
+
+    @Override
+    public int moveEntries(String fromCaseId, String toCaseId) {
+        int moved = 0;
+        for (String table : ENTRY_TABLES) {
+            moved += jdbc.update("UPDATE " + table + " SET case_id = ? WHERE case_id = ?", toCaseId, fromCaseId);
+        }
+        List<Map.Entry<String, Instant>> partners = jdbc.query("SELECT partner_id, involved_since FROM case_partner"
+                + " WHERE case_id = ? ORDER BY involved_since", row -> Map.entry(row.getString(1),
+                row.getTimestamp(2).toInstant()), fromCaseId);
+        for (Map.Entry<String, Instant> partner : partners) {
+            involvePartner(toCaseId, partner.getKey(), partner.getValue());
+        }
+        return moved;
+    }
+
+    @Override
+    public void markCaseMerged(String caseId, String intoCaseId) {
+        jdbc.update("UPDATE care_case SET status = 'merged', merged_into = ? WHERE id = ?", intoCaseId, caseId);
+    }
+
+    @Override
+    public void setRepeatOf(String caseId, String repeatOf) {
+        jdbc.update("UPDATE care_case SET repeat_of = ? WHERE id = ?", nullable(repeatOf), caseId);
+    }
+
+    @Override
+    public Optional<YouthKeys> youthKeys(String youthId) {
+        return jdbc.queryOne("SELECT bsn_pseudonym, bsn_encrypted, merged_into FROM youth WHERE id = ?",
+                row -> new YouthKeys(row.getString(1), row.getString(2), row.getString(3)), youthId);
+    }
+
+    @Override
+    public void setYouthBsn(String youthId, String bsnPseudonym, String bsnEncrypted) {
+        jdbc.update("UPDATE youth SET bsn_pseudonym = ?, bsn_encrypted = ? WHERE id = ?", nullable(bsnPseudonym),
+                nullable(bsnEncrypted), youthId);
+    }
+
+    @Override
+    public void markYouthMerged(String youthId, String intoYouthId) {
+        jdbc.update("UPDATE youth SET merged_into = ? WHERE id = ?", intoYouthId, youthId);
+    }
+
+    // ---- for the table's agenda and reports ----
+
+    @Override
+    public List<CaseRecord> casesClosedBetween(LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE c.status = 'closed'"
+                + " AND c.closed_on BETWEEN ? AND ? ORDER BY c.closed_on, c.id", JdbcStore::caseRecord, date(from),
+                date(to));
+    }
+
+    @Override
+    public List<CaseRecord> repeatsOf(String closedCaseId) {
+        return jdbc.query("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE c.repeat_of = ? AND c.status <> 'merged'"
+                + " ORDER BY c.opened_on, c.created_at", JdbcStore::caseRecord, closedCaseId);
+    }
+
+    @Override
+    public Set<String> openCasesWithCrisisSince(LocalDate observedAfter, Instant registeredAfter) {
+        return new LinkedHashSet<>(jdbc.query("SELECT DISTINCT s.case_id FROM case_signal s"
+                        + " JOIN care_case c ON c.id = s.case_id WHERE c.status = 'open' AND s.urgency = 'crisis'"
+                        + " AND (s.observed_on > ? OR s.registered_at > ?)", row -> row.getString(1),
+                date(observedAfter), Timestamp.from(registeredAfter)));
+    }
+
     // ---- reads ----
 
     @Override
     public List<CaseRecord> cases(String status, String involvedPartner) {
-        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM care_case c WHERE c.status <> 'merged'");
         List<Object> parameters = new ArrayList<>();
         if (status != null) {
             sql.append(" AND c.status = ?");

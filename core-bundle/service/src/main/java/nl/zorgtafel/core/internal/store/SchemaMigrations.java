@@ -28,7 +28,8 @@ final class SchemaMigrations {
     /** The scripts, in the order they apply. Add new ones at the end. */
     static final List<String> SCRIPTS = List.of(
             "V001__case_model_and_inbox.sql",
-            "V002__outbox.sql");
+            "V002__outbox.sql",
+            "V003__table.sql");
 
     void apply(Connection connection) throws SQLException {
         connection.setAutoCommit(false);

@@ -26,6 +26,15 @@ public interface Store {
     /** The outbox, in the same transaction. */
     OutboxStore outbox();
 
+    /** Meetings, agendas and agreements, in the same transaction. */
+    TableStore table();
+
+    /** Match candidates and merges, in the same transaction. */
+    MatchStore matches();
+
+    /** The crisis path, measure requests and alerts, in the same transaction. */
+    CrisisStore crises();
+
     // ---- the inbox ----
 
     Optional<InboxEntry> inboxEntry(String partnerId, String messageKey);
@@ -86,6 +95,60 @@ public interface Store {
 
     String upsertAdvice(String caseId, String partnerId, Advice advice, Instant at);
 
+    // ---- a case's life: close, reopen, merge ----
+
+    /** Closes a case; the retention clock runs from {@code on}. */
+    void closeCase(String caseId, LocalDate on, String reason);
+
+    /** Opens a closed case again; its retention clock stops. */
+    void reopenCase(String caseId);
+
+    void addStatusChange(StatusChange change);
+
+    /** The case's status changes, oldest first. */
+    List<StatusChange> statusChangesOf(String caseId);
+
+    /** What a case's record does not carry: where it was merged into, and its retention clock. */
+    Optional<CaseLife> caseLife(String caseId);
+
+    /** The youth's cases, merged ones left out, oldest first. */
+    List<CaseRecord> casesOf(String youthId);
+
+    /** Makes a case another youth's (a confirmed merge of youths). */
+    void reassignCase(String caseId, String youthId);
+
+    /**
+     * Moves what partners reported from one case to another, and involves the first case's
+     * partners in the second too; returns how many entries moved.
+     */
+    int moveEntries(String fromCaseId, String toCaseId);
+
+    /** Marks a case as absorbed by another: status {@code merged}. */
+    void markCaseMerged(String caseId, String intoCaseId);
+
+    void setRepeatOf(String caseId, String repeatOf);
+
+    Optional<YouthKeys> youthKeys(String youthId);
+
+    /** Links a BSN (as pseudonym and ciphertext) to a youth; {@code null}s unlink it. */
+    void setYouthBsn(String youthId, String bsnPseudonym, String bsnEncrypted);
+
+    void markYouthMerged(String youthId, String intoYouthId);
+
+    // ---- for the table's agenda and reports ----
+
+    /** Cases closed on a day in {@code [from, to]}, by closing date. */
+    List<CaseRecord> casesClosedBetween(LocalDate from, LocalDate to);
+
+    /** The cases that repeat this closed case. */
+    List<CaseRecord> repeatsOf(String closedCaseId);
+
+    /**
+     * Open cases with a crisis signal observed after {@code observedAfter} or registered
+     * after {@code registeredAfter}.
+     */
+    Set<String> openCasesWithCrisisSince(LocalDate observedAfter, Instant registeredAfter);
+
     // ---- reads ----
 
     /**
@@ -143,6 +206,31 @@ public interface Store {
     /** A case as stored. */
     record CaseRecord(String id, String youthId, String status, LocalDate openedOn, boolean crisis, String repeatOf,
                       LocalDate closedOn, String closeReason) {
+    }
+
+    /** A change of a case's status ({@code closed}, {@code open}, {@code merged}), who made it and why. */
+    record StatusChange(String caseId, String status, String reason, LocalDate on, Instant at, String by) {
+    }
+
+    /**
+     * @param mergedInto the case that absorbed this one, or {@code null}
+     * @param retentionFrom the day the retention clock started (the closing day), or
+     *     {@code null} while the case is open
+     */
+    record CaseLife(String mergedInto, LocalDate retentionFrom) {
+    }
+
+    /** A youth's BSN as the store keeps it (never in clear text), and whom they were merged into. */
+    record YouthKeys(String bsnPseudonym, String bsnEncrypted, String mergedInto) {
+
+        public boolean hasBsn() {
+            return bsnPseudonym != null;
+        }
+
+        @Override
+        public String toString() {
+            return "YouthKeys[bsn=" + (hasBsn() ? "known" : "none") + "]";
+        }
     }
 
     /** Something a partner reported, with the table's id for it and who reported it. */
