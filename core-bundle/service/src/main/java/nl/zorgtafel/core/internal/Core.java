@@ -30,6 +30,7 @@ import nl.zorgtafel.core.internal.partners.PartnerConfiguration;
 import nl.zorgtafel.core.internal.partners.PartnerDirectory;
 import nl.zorgtafel.core.internal.partners.PartnerSettings;
 import nl.zorgtafel.core.internal.security.Authenticator;
+import nl.zorgtafel.core.internal.security.Sessions;
 import nl.zorgtafel.core.internal.store.Database;
 import nl.zorgtafel.core.internal.store.Transactions;
 import org.osgi.framework.BundleContext;
@@ -88,6 +89,9 @@ public final class Core {
         @AttributeDefinition(description = "How often the file drop data/inbox/<partnerId>/ is looked at, in "
                 + "milliseconds; a file is taken once it stood still for one whole interval.")
         long folderInboxScanMillis() default 2_000;
+
+        @AttributeDefinition(description = "A web UI session ends after this many minutes without a request.")
+        long sessionIdleMinutes() default 30;
     }
 
     private final AdapterRegistry adapters = new AdapterRegistry();
@@ -106,6 +110,7 @@ public final class Core {
     private final Inbox inbox;
     private final Cases cases;
     private final Authenticator authenticator;
+    private final Sessions sessions;
     private final long maxMessageBytes;
 
     @Activate
@@ -133,6 +138,8 @@ public final class Core {
                 Duration.ofMillis(config.processingPatienceMillis()), inboxWriter);
         this.cases = new Cases(transactions, applier);
         this.authenticator = new Authenticator(partners);
+        this.sessions = new Sessions(clock, Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofHours(12),
+                10_000);
         this.maxMessageBytes = config.maxMessageBytes();
         this.deliveries = Executors.newFixedThreadPool(config.deliveryThreads(), namedDaemon("zorgtafel-delivery"));
         this.outboxClock = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-outbox"));
@@ -247,6 +254,11 @@ public final class Core {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** The web UI's logged-in people. */
+    public Sessions sessions() {
+        return sessions;
     }
 
     public AdapterRegistry adapters() {

@@ -58,10 +58,12 @@ public final class ApiServlet extends HttpServlet {
     private final transient Core core;
     private final transient ObjectMapper json = Json.mapper();
     private final transient Problems problems = new Problems(json);
+    private final transient SessionEndpoint session;
 
     @Activate
     public ApiServlet(@Reference Core core) {
         this.core = core;
+        this.session = new SessionEndpoint(core.authenticator(), core.sessions(), json);
     }
 
     @Override
@@ -72,7 +74,7 @@ public final class ApiServlet extends HttpServlet {
         try {
             route(request, response, Path.of(request.getPathInfo()));
         } catch (ApiException refused) {
-            problems.write(response, refused, request.getRequestURI());
+            problems.write(response, refused, request.getRequestURI(), SessionEndpoint.challenges(request));
         } catch (InboxUnavailableException e) {
             LOG.warn("Request {} {} could not be stored: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage());
@@ -98,6 +100,8 @@ public final class ApiServlet extends HttpServlet {
         } else if (path.is("openapi.json")) {
             only(method, "GET");
             openApi(response);
+        } else if (path.is("session")) {
+            session.serve(request, response);
         } else if (path.is("partners", "*", "messages")) {
             only(method, "POST");
             receiveMessage(request, response, path.segment(1));
@@ -279,6 +283,7 @@ public final class ApiServlet extends HttpServlet {
 
     private Caller caller(HttpServletRequest request) {
         return core.authenticator().authenticate(request.getHeader("Authorization"))
+                .or(() -> session.caller(request))
                 .orElseThrow(ApiException::unauthorized);
     }
 

@@ -28,9 +28,15 @@ final class Problems {
     }
 
     void write(HttpServletResponse response, ApiException problem, String instance) throws IOException {
+        write(response, problem, instance, true);
+    }
+
+    /** As {@link #write(HttpServletResponse, ApiException, String)}; a 401 names the schemes only if {@code challenge}. */
+    void write(HttpServletResponse response, ApiException problem, String instance, boolean challenge)
+            throws IOException {
         Map<String, Object> body = body(problem.status(), problem.type(), problem.title(), problem.getMessage(),
                 instance, problem.errors());
-        if (problem.status() == 401) {
+        if (problem.status() == 401 && challenge) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"zorgtafel\", Basic realm=\"zorgtafel\"");
         }
         send(response, problem.status(), body);

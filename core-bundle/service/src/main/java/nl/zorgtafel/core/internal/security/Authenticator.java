@@ -44,6 +44,17 @@ public final class Authenticator {
         return Optional.empty();
     }
 
+    /**
+     * The person these credentials name, if the {@code zorgtafel} realm accepts them: the
+     * web UI's login. The password is wiped when this returns.
+     */
+    public Optional<Caller> person(String name, char[] password) {
+        if (name == null || name.isEmpty() || password == null) {
+            return Optional.empty();
+        }
+        return login(name, password);
+    }
+
     private static Optional<Caller> basic(String encoded) {
         String decoded;
         try {

@@ -1,6 +1,7 @@
 package nl.zorgtafel.core.internal.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,6 +24,11 @@ public final class StoryClock extends Clock {
 
     public void moveTo(LocalDate day) {
         now = day.atTime(MORNING).atZone(AMSTERDAM).toInstant();
+    }
+
+    /** Lets some time pass within the day, for what counts minutes (a session's idle timeout). */
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
