@@ -78,8 +78,10 @@ public class ZorgtafelDistributionIT {
     private static final String MEE_PROFESSIONAL = "meepro";
     private static final String MEE_PROFESSIONAL_PASSWORD = "itest-Mee-Pw3";
 
-    /** Test BSNs (99999xxxx, passing the elfproef); 999990018 fails it. */
-    private static final String BSN_EXAMPLE = "999990019";
+    /**
+     * Test BSNs (99999xxxx, passing the elfproef as Bsn.isValid checks it); the contract's example
+     * bundle carries 999990019, and 999990018 fails the elfproef.
+     */
     private static final String BSN_PENDING = "999990020";
     private static final String BSN_AFTER_UPDATE = "999990032";
     private static final String BSN_FAILING_ELFPROEF = "999990018";
