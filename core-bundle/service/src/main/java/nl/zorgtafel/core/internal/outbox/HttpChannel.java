@@ -29,12 +29,15 @@ final class HttpChannel implements Channel {
     public void send(PartnerSettings partner, RenderedMessage message, String notificationId)
             throws DeliveryException {
         URI target;
+        HttpRequest.Builder builder;
         try {
             target = URI.create(stripTrailingSlash(partner.outboundUrl()) + message.target());
+            // refuses what is no http(s) URL, such as "localhost:8080/fhir"
+            builder = HttpRequest.newBuilder(target);
         } catch (IllegalArgumentException e) {
             throw new DeliveryException("the outboundUrl is not a valid URL");
         }
-        HttpRequest request = HttpRequest.newBuilder(target)
+        HttpRequest request = builder
                 .timeout(timeout)
                 .header("Content-Type", message.mediaType())
                 .header("Idempotency-Key", notificationId)

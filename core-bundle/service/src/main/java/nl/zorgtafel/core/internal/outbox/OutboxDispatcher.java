@@ -118,6 +118,11 @@ public final class OutboxDispatcher {
             });
         } catch (DeliveryException e) {
             failed(entry, partner, e.getMessage());
+        } catch (RuntimeException e) {
+            // a notification that cannot be built or sent is a failed attempt: it must not hold up the others
+            LOG.error("Delivering notification {} to partner {} failed unexpectedly", entry.notificationId(),
+                    entry.partnerId(), e);
+            failed(entry, partner, "delivery failed unexpectedly: " + e.getClass().getSimpleName());
         }
     }
 

@@ -6,8 +6,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * When to try a failed delivery again: exponential back-off from a base delay up to a
- * ceiling, with jitter (×0.5 to ×1.5) so that partners coming back from an outage are not
- * all retried in the same instant; after the last attempt the notification is a dead letter.
+ * ceiling, with jitter (×0.5 to ×1.5, never past the ceiling) so that partners coming back
+ * from an outage are not all retried in the same instant; after the last attempt the
+ * notification is a dead letter.
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration ceiling) {
 
@@ -26,7 +27,7 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration ceiling) {
     public Instant nextAttempt(Instant now, int attemptsMade, DoubleSupplier random) {
         double exponential = base.toMillis() * Math.pow(2, Math.max(0, attemptsMade - 1));
         double capped = Math.min(exponential, ceiling.toMillis());
-        long delay = Math.round(capped * (0.5 + random.getAsDouble()));
+        long delay = Math.min(Math.round(capped * (0.5 + random.getAsDouble())), ceiling.toMillis());
         return now.plusMillis(delay);
     }
 }
