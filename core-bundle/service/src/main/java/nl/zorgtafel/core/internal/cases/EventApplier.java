@@ -21,6 +21,7 @@ import nl.zorgtafel.api.partner.PartnerEvent.SignalReported;
 import nl.zorgtafel.api.partner.PartnerEvent.TrajectoryReported;
 import nl.zorgtafel.api.partner.PartnerEvent.TrajectoryWithdrawn;
 import nl.zorgtafel.core.internal.outbox.Notifier;
+import nl.zorgtafel.core.internal.store.CrisisStore;
 import nl.zorgtafel.core.internal.store.Store;
 import nl.zorgtafel.core.internal.store.Store.CaseRecord;
 import nl.zorgtafel.core.internal.store.Store.EntryType;
@@ -32,9 +33,6 @@ import nl.zorgtafel.core.internal.store.Store.EntryType;
  * partner used before updates that entry, in the case that holds it.
  */
 public final class EventApplier {
-
-    /** A youth signalled again within this time after their case closed is a repeat. */
-    static final java.time.Period REPEAT_WINDOW = java.time.Period.ofMonths(12);
 
     private final YouthMatcher matcher;
     private final Clock clock;
@@ -80,6 +78,10 @@ public final class EventApplier {
             YouthMatcher.Match youth = earlierCase.isPresent()
                     ? new YouthMatcher.Match(store.caseRecord(earlierCase.get()).orElseThrow().youthId(), true)
                     : youthsInMessage.computeIfAbsent(event.youth(), identity -> matcher.match(store, identity, now));
+            if (earlierCase.isPresent()) {
+                // a partner that now gives the BSN of a youth the table knew without one links it
+                matcher.linkBsn(store, youth.youthId(), event.youth(), now);
+            }
             String caseId = earlierCase.orElseGet(() -> openCaseOf(store, youth.youthId(), now));
             if (store.involvePartner(caseId, partnerId, now)) {
                 Set<String> before = new LinkedHashSet<>(store.partnersOf(caseId));
@@ -88,7 +90,11 @@ public final class EventApplier {
             }
             String entryId = record(store, caseId, partnerId, event, now);
             if (event instanceof SignalReported reported && earlierCase.isEmpty()) {
-                notifier.crisisSignal(store, caseId, youth.youthId(), partnerId, reported.signal(), now);
+                Optional<String> told = notifier.crisisSignal(store, caseId, youth.youthId(), partnerId,
+                        reported.signal(), now);
+                if (reported.signal().isCrisis()) {
+                    crisisRaised(store, caseId, entryId, partnerId, told, now);
+                }
             }
             caseIds.add(caseId);
             placed.add(new Placed(entryId, caseId, youth.youthId(), youth.matched()));
@@ -118,6 +124,18 @@ public final class EventApplier {
         throw new IllegalArgumentException("unknown event type " + event.getClass().getSimpleName());
     }
 
+    /**
+     * The start of a crisis path: the crisis team was told ({@code told}), or reported the
+     * crisis itself, which is its acknowledgement.
+     */
+    private static void crisisRaised(Store store, String caseId, String signalId, String partnerId,
+                                     Optional<String> told, Instant now) {
+        boolean teamReported = Notifier.CRISIS_TEAM.equals(partnerId);
+        store.crises().addCrisis(new CrisisStore.CrisisRecord(UUID.randomUUID().toString(), caseId, signalId,
+                partnerId, now, told.orElse(null), teamReported ? now : null,
+                teamReported ? "partner " + partnerId + " (reported it)" : null, null));
+    }
+
     private String openCaseOf(Store store, String youthId, Instant now) {
         Optional<CaseRecord> latest = store.latestCaseOf(youthId);
         if (latest.isPresent() && CaseStatus.OPEN.code().equals(latest.get().status())) {
@@ -125,7 +143,7 @@ public final class EventApplier {
         }
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         String repeatOf = latest
-                .filter(closed -> closed.closedOn() != null && !closed.closedOn().plus(REPEAT_WINDOW).isBefore(today))
+                .filter(closed -> closed.closedOn() != null && RepeatRule.isWithinWindow(closed.closedOn(), today))
                 .map(CaseRecord::id)
                 .orElse(null);
         CaseRecord opened = new CaseRecord(UUID.randomUUID().toString(), youthId, CaseStatus.OPEN.code(), today,

@@ -1,8 +1,10 @@
 package nl.zorgtafel.core.internal.outbox;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.zorgtafel.api.model.Agreement;
 import nl.zorgtafel.api.model.Signal;
 import nl.zorgtafel.api.partner.Notification;
 import nl.zorgtafel.core.internal.store.Store;
@@ -17,15 +19,43 @@ public final class Notifier {
     /** The crisis-intervention team, told of every crisis signal at once. */
     public static final String CRISIS_TEAM = "jbrr";
 
-    /** A crisis signal reaches the crisis team at once, unless the team reported it itself. */
-    public void crisisSignal(Store store, String caseId, String youthId, String reportingPartner, Signal signal,
-                             Instant now) {
+    /**
+     * A crisis signal reaches the crisis team at once, unless the team reported it itself;
+     * returns the notification's id when one was written.
+     */
+    public Optional<String> crisisSignal(Store store, String caseId, String youthId, String reportingPartner,
+                                         Signal signal, Instant now) {
         if (!signal.isCrisis() || CRISIS_TEAM.equals(reportingPartner)) {
-            return;
+            return Optional.empty();
         }
         String summary = "Crisis signal from " + reportingPartner + " (" + signal.category().code() + ", observed "
                 + signal.observedOn() + "): " + signal.summary();
-        enqueue(store, CRISIS_TEAM, Notification.Kind.CRISIS_SIGNAL, caseId, youthId, summary, null, now);
+        return Optional.of(enqueue(store, CRISIS_TEAM, Notification.Kind.CRISIS_SIGNAL, caseId, youthId, summary,
+                null, now));
+    }
+
+    /**
+     * A crisis the crisis team did not acknowledge in time: the team is told again (the
+     * coordinator's alert is the caller's to record).
+     */
+    public String crisisNotAcknowledged(Store store, String caseId, String youthId, long minutes, Instant now) {
+        return enqueue(store, CRISIS_TEAM, Notification.Kind.CRISIS_SIGNAL, caseId, youthId,
+                "Crisis signal not acknowledged within " + minutes + " minutes; the coordinator is alerted.", null,
+                now);
+    }
+
+    /** Each partner involved in a case learns that the case is on a meeting's agenda (or taken off it). */
+    public void agenda(Store store, String caseId, String youthId, Set<String> partners, String summary,
+                       Instant now) {
+        for (String partner : partners.stream().sorted().toList()) {
+            enqueue(store, partner, Notification.Kind.AGENDA, caseId, youthId, summary, null, now);
+        }
+    }
+
+    /** The owner of an agreement learns of it: when it is made, and when it becomes overdue. */
+    public String agreement(Store store, Agreement agreement, String youthId, String summary, Instant now) {
+        return enqueue(store, agreement.ownerPartner(), Notification.Kind.AGREEMENT, agreement.caseId(), youthId,
+                summary, agreement.id(), now);
     }
 
     /**
