@@ -13,16 +13,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import nl.zorgtafel.api.partner.PartnerAdapter;
+import nl.zorgtafel.core.internal.cases.CaseLifecycle;
 import nl.zorgtafel.core.internal.cases.Cases;
 import nl.zorgtafel.core.internal.cases.EventApplier;
 import nl.zorgtafel.core.internal.cases.YouthMatcher;
 import nl.zorgtafel.core.internal.crypto.Cipher;
 import nl.zorgtafel.core.internal.crypto.KeyRing;
 import nl.zorgtafel.core.internal.crypto.Pseudonymizer;
+import nl.zorgtafel.core.internal.crisis.Crises;
+import nl.zorgtafel.core.internal.crisis.CrisisWatch;
 import nl.zorgtafel.core.internal.inbox.AdapterRegistry;
 import nl.zorgtafel.core.internal.inbox.FolderInbox;
 import nl.zorgtafel.core.internal.inbox.Inbox;
 import nl.zorgtafel.core.internal.inbox.InboxProcessor;
+import nl.zorgtafel.core.internal.matching.MatchCandidates;
+import nl.zorgtafel.core.internal.matching.YouthMerger;
 import nl.zorgtafel.core.internal.operations.PartnerOverview;
 import nl.zorgtafel.core.internal.outbox.Notifier;
 import nl.zorgtafel.core.internal.outbox.OutboxDispatcher;
@@ -33,6 +38,11 @@ import nl.zorgtafel.core.internal.security.Authenticator;
 import nl.zorgtafel.core.internal.security.Sessions;
 import nl.zorgtafel.core.internal.store.Database;
 import nl.zorgtafel.core.internal.store.Transactions;
+import nl.zorgtafel.core.internal.table.Agendas;
+import nl.zorgtafel.core.internal.table.Agreements;
+import nl.zorgtafel.core.internal.table.Meetings;
+import nl.zorgtafel.core.internal.table.MissedSignals;
+import nl.zorgtafel.core.internal.table.RecurrenceReport;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -90,6 +100,17 @@ public final class Core {
                 + "milliseconds; a file is taken once it stood still for one whole interval.")
         long folderInboxScanMillis() default 2_000;
 
+        @AttributeDefinition(description = "How long the crisis-intervention team has to acknowledge a crisis "
+                + "signal before the coordinator is alerted, in minutes.")
+        long crisisAcknowledgementMinutes() default 60;
+
+        @AttributeDefinition(description = "How often unacknowledged crisis signals are looked for, in seconds.")
+        long crisisCheckSeconds() default 60;
+
+        @AttributeDefinition(description = "How often agreements that became overdue are looked for (their owner "
+                + "is told once), in minutes.")
+        long overdueCheckMinutes() default 60;
+
         @AttributeDefinition(description = "A web UI session ends after this many minutes without a request.")
         long sessionIdleMinutes() default 30;
     }
@@ -110,6 +131,15 @@ public final class Core {
     private final Inbox inbox;
     private final Cases cases;
     private final Authenticator authenticator;
+    private final CaseLifecycle lifecycle;
+    private final MatchCandidates matchCandidates;
+    private final Meetings meetings;
+    private final Agreements agreements;
+    private final RecurrenceReport recurrence;
+    private final MissedSignals missedSignals = new MissedSignals();
+    private final Crises crises;
+    private final ScheduledExecutorService overdueWatch;
+    private final ScheduledExecutorService crisisWatch;
     private final Sessions sessions;
     private final long maxMessageBytes;
 
@@ -125,8 +155,8 @@ public final class Core {
         this.database = Database.open(databaseDirectory, data.resolve("log").resolve("derby.log"));
         this.transactions = new Transactions(database.dataSource());
         this.clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
-        EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock,
-                new Notifier());
+        Notifier notifier = new Notifier();
+        EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock, notifier);
         this.inboxWorker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "zorgtafel-inbox");
             thread.setDaemon(true);
@@ -138,6 +168,20 @@ public final class Core {
                 Duration.ofMillis(config.processingPatienceMillis()), inboxWriter);
         this.cases = new Cases(transactions, applier);
         this.authenticator = new Authenticator(partners);
+        this.lifecycle = new CaseLifecycle(transactions, clock);
+        this.matchCandidates = new MatchCandidates(transactions, new YouthMerger(notifier), clock);
+        this.meetings = new Meetings(transactions, new Agendas(), notifier, clock);
+        this.agreements = new Agreements(transactions, notifier, clock);
+        this.recurrence = new RecurrenceReport(transactions);
+        this.crises = new Crises(transactions, clock);
+        CrisisWatch watch = new CrisisWatch(transactions, notifier, clock,
+                Duration.ofMinutes(config.crisisAcknowledgementMinutes()), id -> partners.partner(id).isPresent());
+        this.crisisWatch = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-crisis-watch"));
+        crisisWatch.scheduleWithFixedDelay(() -> runSafely("Looking for unacknowledged crises", watch::check),
+                config.crisisCheckSeconds(), config.crisisCheckSeconds(), TimeUnit.SECONDS);
+        this.overdueWatch = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-overdue-watch"));
+        overdueWatch.scheduleWithFixedDelay(() -> runSafely("Looking for overdue agreements",
+                agreements::notifyOverdue), 0, config.overdueCheckMinutes(), TimeUnit.MINUTES);
         this.sessions = new Sessions(clock, Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofHours(12),
                 10_000);
         this.maxMessageBytes = config.maxMessageBytes();
@@ -174,6 +218,15 @@ public final class Core {
         } catch (RuntimeException e) {
             // a failed scan must not end the schedule: the next one tries again
             LOG.error("Scanning the inbox folders failed", e);
+        }
+    }
+
+    /** A failed scheduled check must not end its schedule: the next one tries again. */
+    private static void runSafely(String what, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed; tried again on the next round", what, e);
         }
     }
 
@@ -216,6 +269,10 @@ public final class Core {
 
     @Deactivate
     void stop() throws InterruptedException {
+        crisisWatch.shutdown();
+        overdueWatch.shutdown();
+        crisisWatch.awaitTermination(30, TimeUnit.SECONDS);
+        overdueWatch.awaitTermination(30, TimeUnit.SECONDS);
         outboxClock.shutdown();
         deliveries.shutdown();
         if (!deliveries.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -254,6 +311,40 @@ public final class Core {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** Closing and reopening cases. */
+    public CaseLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public MatchCandidates matchCandidates() {
+        return matchCandidates;
+    }
+
+    public Meetings meetings() {
+        return meetings;
+    }
+
+    public Agreements agreements() {
+        return agreements;
+    }
+
+    public RecurrenceReport recurrence() {
+        return recurrence;
+    }
+
+    public MissedSignals missedSignals() {
+        return missedSignals;
+    }
+
+    public Crises crises() {
+        return crises;
+    }
+
+    /** Today, on the core's clock (Amsterdam). */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
     }
 
     /** The web UI's logged-in people. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
+import nl.zorgtafel.api.model.Agreement;
 import nl.zorgtafel.api.model.Youth;
 import nl.zorgtafel.api.partner.Notification;
 import nl.zorgtafel.api.partner.PartnerAdapter;
@@ -18,6 +19,7 @@ import nl.zorgtafel.core.internal.partners.PartnerDirectory;
 import nl.zorgtafel.core.internal.partners.PartnerSettings;
 import nl.zorgtafel.core.internal.store.OutboxStore.OutboxEntry;
 import nl.zorgtafel.core.internal.store.Store;
+import nl.zorgtafel.core.internal.store.TableStore;
 import nl.zorgtafel.core.internal.store.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,11 +158,22 @@ public final class OutboxDispatcher {
         }
     }
 
-    /** The notification as the adapter sees it: the youth by display name and birth date, never a BSN. */
+    /**
+     * The notification as the adapter sees it: the youth by display name and birth date,
+     * never a BSN; an agreement notification carries the agreement as it stands now.
+     */
     private static Notification notificationOf(Store store, OutboxEntry entry) {
         Youth youth = store.youth(entry.youthId()).orElse(null);
+        Agreement agreement = null;
+        if (entry.kind() == Notification.Kind.AGREEMENT) {
+            agreement = entry.agreementId() == null ? null : store.table().agreement(entry.agreementId())
+                    .map(TableStore.AgreementRecord::agreement).orElse(null);
+            if (agreement == null) {
+                throw new IllegalStateException("the agreement of this notification is not in the store");
+            }
+        }
         return new Notification(entry.notificationId(), entry.kind(), entry.caseId(),
                 youth == null ? null : youth.displayName(), youth == null ? null : youth.birthDate(),
-                entry.summary(), entry.createdAt(), null);
+                entry.summary(), entry.createdAt(), agreement);
     }
 }
