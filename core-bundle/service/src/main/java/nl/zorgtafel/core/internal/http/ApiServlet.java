@@ -58,11 +58,13 @@ public final class ApiServlet extends HttpServlet {
     private final transient Core core;
     private final transient ObjectMapper json = Json.mapper();
     private final transient Problems problems = new Problems(json);
+    private final transient TableApi table;
     private final transient SessionEndpoint session;
 
     @Activate
     public ApiServlet(@Reference Core core) {
         this.core = core;
+        this.table = new TableApi(this, core);
         this.session = new SessionEndpoint(core.authenticator(), core.sessions(), json);
     }
 
@@ -130,11 +132,11 @@ public final class ApiServlet extends HttpServlet {
             listCases(request, response);
         } else if (path.is("cases", "*")) {
             only(method, "GET");
-            write(response, 200, Representations.caseFile(visibleCase(request, path.segment(1))));
+            write(response, 200, Representations.caseFile(visibleCase(request, path.segment(1)), core.today()));
         } else if (path.is("cases", "*", "timeline")) {
             only(method, "GET");
             write(response, 200, Representations.timeline(visibleCase(request, path.segment(1))));
-        } else {
+        } else if (!table.route(request, response, path)) {
             throw ApiException.notFound();
         }
     }
@@ -264,7 +266,7 @@ public final class ApiServlet extends HttpServlet {
      * The case, if the caller may see it. To a partner an unknown case and another
      * partner's case look the same (403), so a case id reveals nothing.
      */
-    private CaseFile visibleCase(HttpServletRequest request, String caseId) {
+    CaseFile visibleCase(HttpServletRequest request, String caseId) {
         Caller caller = caller(request);
         if (!caller.worksWithCases()) {
             throw ApiException.forbidden();
@@ -281,7 +283,7 @@ public final class ApiServlet extends HttpServlet {
 
     // ---- plumbing ----
 
-    private Caller caller(HttpServletRequest request) {
+    Caller caller(HttpServletRequest request) {
         return core.authenticator().authenticate(request.getHeader("Authorization"))
                 .or(() -> session.caller(request))
                 .orElseThrow(ApiException::unauthorized);
@@ -335,7 +337,18 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private void write(HttpServletResponse response, int status, Object body) throws IOException {
+    /** The request's JSON body: 415 unless it is JSON, 400 unless it parses. */
+    JsonNode readJsonBody(HttpServletRequest request) throws IOException {
+        requireJson(request);
+        return readJson(request);
+    }
+
+    /** Whether the request carries a body at all. */
+    boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    void write(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,7 @@
 package nl.zorgtafel.core.internal.http;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +34,18 @@ final class Representations {
     }
 
     static Map<String, Object> caseFile(CaseFile file) {
+        return caseFile(file, LocalDate.now(ZoneId.of("Europe/Amsterdam")));
+    }
+
+    /** The case with everything the table knows; {@code today} decides which agreements are overdue. */
+    static Map<String, Object> caseFile(CaseFile file, LocalDate today) {
         Map<String, Object> json = caseHead(file.caseRecord(), file.youth(), file.partners());
         json.put("signals", file.signals().stream().map(Representations::signal).toList());
         json.put("trajectories", file.trajectories().stream().map(Representations::trajectory).toList());
         json.put("measures", file.measures().stream().map(Representations::measure).toList());
         json.put("investigations", file.investigations().stream().map(Representations::investigation).toList());
         json.put("advice", file.advice().stream().map(Representations::advice).toList());
-        json.put("agreements", List.of());
-        json.put("meetings", List.of());
+        TableRepresentations.caseWork(json, file, today);
         return json;
     }
 
@@ -89,11 +95,7 @@ final class Representations {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", record.id());
         json.put("status", record.status());
-        Map<String, Object> youthJson = new LinkedHashMap<>();
-        youthJson.put("id", youth.id());
-        youthJson.put("displayName", youth.displayName());
-        youthJson.put("birthDate", youth.birthDate());
-        json.put("youth", youthJson);
+        json.put("youth", TableRepresentations.youth(youth));
         json.put("partners", List.copyOf(partners));
         json.put("openedOn", record.openedOn());
         json.put("crisis", record.crisis());
@@ -114,7 +116,7 @@ final class Representations {
         return json;
     }
 
-    private static Map<String, Object> trajectory(Recorded<CareTrajectory> recorded) {
+    static Map<String, Object> trajectory(Recorded<CareTrajectory> recorded) {
         CareTrajectory trajectory = recorded.value();
         Map<String, Object> json = entry(recorded, trajectory.reference());
         json.put("kind", trajectory.kind());
