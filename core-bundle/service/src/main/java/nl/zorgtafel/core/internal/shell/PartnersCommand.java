@@ -1,0 +1,27 @@
+package nl.zorgtafel.core.internal.shell;
+
+import nl.zorgtafel.core.internal.Core;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** {@code zorgtafel:partners}: each partner's adapter, waiting messages, dead letters and last error. */
+@Service
+@Command(scope = "zorgtafel", name = "partners",
+        description = "Lists the partners: adapter, pending inbox and outbox, dead letters, last delivery error.")
+public class PartnersCommand implements Action {
+
+    @Reference
+    Core core;
+
+    @Option(name = "--no-format", description = "Rows without header or borders, for scripts.")
+    boolean noFormat;
+
+    @Override
+    public Object execute() {
+        OperatorTables.partners(core.overview().all()).print(System.out, !noFormat);
+        return null;
+    }
+}
