@@ -34,7 +34,12 @@ import nl.zorgtafel.core.internal.outbox.OutboxDispatcher;
 import nl.zorgtafel.core.internal.partners.PartnerConfiguration;
 import nl.zorgtafel.core.internal.partners.PartnerDirectory;
 import nl.zorgtafel.core.internal.partners.PartnerSettings;
+import nl.zorgtafel.core.internal.audit.AuditTrail;
+import nl.zorgtafel.core.internal.audit.SystemEvents;
+import nl.zorgtafel.core.internal.privacy.PrivacyOffice;
 import nl.zorgtafel.core.internal.security.Authenticator;
+import nl.zorgtafel.core.internal.security.LoginThrottle;
+import nl.zorgtafel.core.internal.security.RateLimiter;
 import nl.zorgtafel.core.internal.security.Sessions;
 import nl.zorgtafel.core.internal.store.Database;
 import nl.zorgtafel.core.internal.store.Transactions;
@@ -113,6 +118,32 @@ public final class Core {
 
         @AttributeDefinition(description = "A web UI session ends after this many minutes without a request.")
         long sessionIdleMinutes() default 30;
+
+        @AttributeDefinition(description = "Months after a case closed that its personal data are erased "
+                + "(anonymised counts stay); at least 12, the repeat window.")
+        int retentionMonths() default 24;
+
+        @AttributeDefinition(description = "Years that audit records are kept.")
+        int auditRetentionYears() default 5;
+
+        @AttributeDefinition(description = "How often the retention pass runs, in hours.")
+        long retentionCheckHours() default 24;
+
+        @AttributeDefinition(description = "Requests per second each partner system or person may make on "
+                + "average (token bucket); 0 turns the limit off.")
+        double rateLimitPerSecond() default 200;
+
+        @AttributeDefinition(description = "Requests a caller may make at once before the rate applies.")
+        double rateLimitBurst() default 1000;
+
+        @AttributeDefinition(description = "Failed logins in a row after which a user name is locked out.")
+        int loginMaxFailures() default 5;
+
+        @AttributeDefinition(description = "Failed logins from one address after which it is locked out.")
+        int loginMaxFailuresPerSource() default 20;
+
+        @AttributeDefinition(description = "How long a lock-out lasts, in minutes.")
+        long loginLockMinutes() default 15;
     }
 
     private final AdapterRegistry adapters = new AdapterRegistry();
@@ -142,6 +173,11 @@ public final class Core {
     private final ScheduledExecutorService crisisWatch;
     private final Sessions sessions;
     private final long maxMessageBytes;
+    private final ExecutorService auditWriter;
+    private final AuditTrail audit;
+    private final PrivacyOffice privacy;
+    private final RateLimiter rateLimiter;
+    private final ScheduledExecutorService retention;
 
     @Activate
     public Core(BundleContext context, Config config) throws Exception {
@@ -167,7 +203,20 @@ public final class Core {
         this.inbox = new Inbox(transactions, cipher, adapters, processor, clock,
                 Duration.ofMillis(config.processingPatienceMillis()), inboxWriter);
         this.cases = new Cases(transactions, applier);
-        this.authenticator = new Authenticator(partners);
+        this.auditWriter = Executors.newSingleThreadExecutor(namedDaemon("zorgtafel-audit"));
+        this.audit = new AuditTrail(transactions, clock, auditWriter);
+        this.privacy = new PrivacyOffice(transactions, audit, clock, config.retentionMonths(),
+                config.auditRetentionYears());
+        this.rateLimiter = new RateLimiter(clock, config.rateLimitPerSecond(), config.rateLimitBurst());
+        LoginThrottle throttle = new LoginThrottle(clock, config.loginMaxFailures(),
+                config.loginMaxFailuresPerSource(), Duration.ofMinutes(config.loginLockMinutes()));
+        throttle.onLockout((kind, who) -> runSafely("Auditing a lock-out", () -> audit.record(
+                SystemEvents.lockout(clock, kind, who, config.loginLockMinutes()))));
+        this.authenticator = new Authenticator(partners, throttle, clock);
+        this.retention = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-retention"));
+        retention.scheduleWithFixedDelay(() -> runSafely("The retention pass",
+                () -> privacy.runRetention("system:retention", "scheduler")), 1, config.retentionCheckHours() * 60,
+                TimeUnit.MINUTES);
         this.lifecycle = new CaseLifecycle(transactions, clock);
         this.matchCandidates = new MatchCandidates(transactions, new YouthMerger(notifier), clock);
         this.meetings = new Meetings(transactions, new Agendas(), notifier, clock);
@@ -260,7 +309,7 @@ public final class Core {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindPartner(PartnerConfiguration configuration) {
-        partners.configured(configuration.settings());
+        partners.configured(configuration.settings(), configuration.certificateSubject());
     }
 
     void unbindPartner(PartnerConfiguration configuration) {
@@ -269,6 +318,8 @@ public final class Core {
 
     @Deactivate
     void stop() throws InterruptedException {
+        retention.shutdownNow();
+        retention.awaitTermination(30, TimeUnit.SECONDS);
         crisisWatch.shutdown();
         overdueWatch.shutdown();
         crisisWatch.awaitTermination(30, TimeUnit.SECONDS);
@@ -288,6 +339,8 @@ public final class Core {
             LOG.warn("The inbox worker did not finish in time; its message stays pending and is redone at start");
             inboxWorker.shutdownNow();
         }
+        auditWriter.shutdown();
+        auditWriter.awaitTermination(30, TimeUnit.SECONDS);
         database.close();
         LOG.info("Zorgtafel core stopped");
     }
@@ -377,5 +430,19 @@ public final class Core {
 
     public long maxMessageBytes() {
         return maxMessageBytes;
+    }
+
+    /** The audit trail (NEN 7513). */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** Subject access, erasure and retention. */
+    public PrivacyOffice privacy() {
+        return privacy;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 }

@@ -21,6 +21,7 @@ import nl.zorgtafel.api.partner.Fault;
 import nl.zorgtafel.api.partner.InboundMessage;
 import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.core.internal.Core;
+import nl.zorgtafel.core.internal.access.NeedToKnow;
 import nl.zorgtafel.core.internal.cases.CaseFile;
 import nl.zorgtafel.core.internal.cases.Cases;
 import nl.zorgtafel.core.internal.inbox.InboxUnavailableException;
@@ -60,22 +61,53 @@ public final class ApiServlet extends HttpServlet {
     private final transient Problems problems = new Problems(json);
     private final transient TableApi table;
     private final transient SessionEndpoint session;
+    private final transient PrivacyApi privacy;
+    private final transient RequestGuard guard;
 
     @Activate
     public ApiServlet(@Reference Core core) {
         this.core = core;
         this.table = new TableApi(this, core);
         this.session = new SessionEndpoint(core.authenticator(), core.sessions(), json);
+        this.privacy = new PrivacyApi(this, core);
+        this.guard = new RequestGuard(core.rateLimiter());
     }
 
+    /** Serves a request and audits it: the answer leaves only once its audit record is stored. */
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse original) throws IOException {
+        RequestAudit audit = RequestAudit.begin(request, core.audit().clock().instant());
+        AuditedResponse response = new AuditedResponse(original);
+        serve(request, response);
+        Path path = Path.of(request.getPathInfo());
+        if (!AuditRoutes.unaudited(request.getMethod(), path)) {
+            try {
+                core.audit().record(audit.event(AuditRoutes.describe(request.getMethod(), path), response.getStatus(),
+                        request.getHeader("Authorization")));
+            } catch (RuntimeException auditFailed) {
+                LOG.error("Request {} {} answered 503: its audit record could not be stored ({})",
+                        request.getMethod(), AuditRoutes.template(path.segments()),
+                        auditFailed.getClass().getSimpleName());
+                response.discardBody();
+                problems.write(response, new ApiException(503, "unavailable", "Temporarily unavailable",
+                        "The platform cannot serve this request now; try again.", List.of()),
+                        request.getRequestURI());
+            }
+        }
+        response.release();
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("API-Version", API_VERSION);
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        RequestGuard.secureHeaders(request, response);
         try {
+            RequestGuard.screen(request);
             route(request, response, Path.of(request.getPathInfo()));
         } catch (ApiException refused) {
+            if (refused.status() == 429) {
+                response.setHeader("Retry-After", Long.toString(guard.retryAfterSeconds()));
+            }
             problems.write(response, refused, request.getRequestURI(), SessionEndpoint.challenges(request));
         } catch (InboxUnavailableException e) {
             LOG.warn("Request {} {} could not be stored: {}", request.getMethod(), request.getRequestURI(),
@@ -136,7 +168,7 @@ public final class ApiServlet extends HttpServlet {
         } else if (path.is("cases", "*", "timeline")) {
             only(method, "GET");
             write(response, 200, Representations.timeline(visibleCase(request, path.segment(1))));
-        } else if (!table.route(request, response, path)) {
+        } else if (!table.route(request, response, path) && !privacy.route(request, response, path)) {
             throw ApiException.notFound();
         }
     }
@@ -183,6 +215,7 @@ public final class ApiServlet extends HttpServlet {
                     new Fault("Idempotency-Key", "longer than " + MAX_IDEMPOTENCY_KEY + " characters")));
         }
         Receipt receipt = core.inbox().receive(message, idempotencyKey);
+        receipt.caseIds().forEach(RequestAudit.of(request)::concerns);
         writeReceipt(response, receipt, request.getRequestURI());
     }
 
@@ -237,6 +270,7 @@ public final class ApiServlet extends HttpServlet {
         SignalRequest signal = SignalRequest.parse(readJson(request));
         Cases.SignalRegistered registered = core.cases().registerSignal(caller.reportingPartner().get(),
                 signal.youth(), signal.signal());
+        RequestAudit.of(request).concerns(registered.caseId());
         response.setHeader("Location", request.getContextPath() + "/api/v1/cases/" + registered.caseId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", registered.signalId());
@@ -259,6 +293,7 @@ public final class ApiServlet extends HttpServlet {
         List<Map<String, Object>> items = core.cases().list(status, involved).stream()
                 .map(Representations::listing)
                 .toList();
+        RequestAudit.of(request).note("results " + items.size());
         write(response, 200, Map.of("items", items));
     }
 
@@ -278,15 +313,24 @@ public final class ApiServlet extends HttpServlet {
         if (!caller.maySee(file.get().partners())) {
             throw ApiException.forbidden();
         }
-        return file.get();
+        // need-to-know at field level: the one place a case is cut to what this caller may see
+        return NeedToKnow.view(file.get(), caller);
     }
 
     // ---- plumbing ----
 
     Caller caller(HttpServletRequest request) {
-        return core.authenticator().authenticate(request.getHeader("Authorization"))
-                .or(() -> session.caller(request))
-                .orElseThrow(ApiException::unauthorized);
+        RequestAudit audit = RequestAudit.of(request);
+        if (audit.caller() != null) {
+            return audit.caller();
+        }
+        Optional<Caller> direct = core.authenticator().authenticate(request.getHeader("Authorization"),
+                (java.security.cert.X509Certificate[]) request.getAttribute("javax.servlet.request.X509Certificate"),
+                request.getRemoteAddr());
+        Caller caller = direct.or(() -> session.caller(request)).orElseThrow(ApiException::unauthorized);
+        audit.identified(caller, direct.isEmpty());
+        guard.admit(request, caller);
+        return caller;
     }
 
     private void operator(HttpServletRequest request) {

@@ -80,7 +80,9 @@ final class SessionEndpoint {
         if (!faults.isEmpty()) {
             throw ApiException.badRequest("The login needs a username and a password.", faults);
         }
-        Caller person = authenticator.person(name, password.toCharArray())
+        RequestAudit audit = RequestAudit.of(request);
+        audit.claimed(name);
+        Caller person = authenticator.person(name, password.toCharArray(), audit.source())
                 .orElseThrow(() -> new ApiException(401, "login-failed", "Login failed",
                         "The name or the password is not right.", List.of()));
         // a new id at every login: a session id from before the login is worth nothing

@@ -36,6 +36,10 @@ public final class PartnerConfiguration {
         @AttributeDefinition(description = "Folder for notification files (file partners).")
         String outboundDirectory() default "";
 
+        @AttributeDefinition(description = "Subject of the client certificate of the partner's system (mutual "
+                + "TLS), as an RFC 2253 name, e.g. CN=ggz-system,O=GGZ,C=NL; empty: none.")
+        String certificateSubject() default "";
+
         @AttributeDefinition(description = "A disabled partner cannot authenticate.")
         boolean enabled() default true;
 
@@ -51,9 +55,11 @@ public final class PartnerConfiguration {
     }
 
     private final PartnerSettings settings;
+    private final String certificateSubject;
 
     @Activate
     public PartnerConfiguration(Config config) {
+        this.certificateSubject = config.certificateSubject();
         this.settings = new PartnerSettings(config.partnerId(), config.tokenSha256(), config.outboundUrl(),
                 config.outboundDirectory(), config.enabled(), new RetryPolicy(Math.max(1, config.maxAttempts()),
                 Duration.ofMillis(config.retryBaseMillis()), Duration.ofMillis(config.retryMaxMillis())));
@@ -61,5 +67,10 @@ public final class PartnerConfiguration {
 
     public PartnerSettings settings() {
         return settings;
+    }
+
+    /** The subject of the client certificate of the partner's system, or empty. */
+    public String certificateSubject() {
+        return certificateSubject == null ? "" : certificateSubject;
     }
 }

@@ -1,6 +1,16 @@
 package nl.zorgtafel.core.internal.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -12,23 +22,67 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import nl.zorgtafel.core.internal.partners.PartnerDirectory;
+import nl.zorgtafel.core.internal.partners.PartnerSettings;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 
 /**
- * Who sent a request: a partner system by its bearer token (checked against the hash in
- * its {@code .cfg}), or a person by HTTP Basic against the {@code zorgtafel} JAAS realm.
- * Anything else is nobody.
+ * Who sent a request: a partner system by its client certificate (mutual TLS, the subject
+ * configured for it) or its bearer token (checked against the hash in its {@code .cfg}), or
+ * a person by HTTP Basic against the {@code zorgtafel} JAAS realm. Anything else is nobody.
+ *
+ * <p>People's logins go through a {@link LoginThrottle}: a locked name or source is refused
+ * as a wrong password would be, without the realm being asked. A Basic login that succeeded
+ * is remembered for {@value #REMEMBERED_SECONDS} s (by a keyed hash of the header, never the
+ * password), so that the realm's deliberately slow hashing is paid once, not per request.
  */
 public final class Authenticator {
 
+    static final long REMEMBERED_SECONDS = 60;
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final PartnerDirectory partners;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final byte[] rememberKey = new byte[32];
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(Caller caller, Instant until) {
+    }
 
     public Authenticator(PartnerDirectory partners) {
+        this(partners, new LoginThrottle(Clock.systemUTC(), 5, 20, Duration.ofMinutes(15)), Clock.systemUTC());
+    }
+
+    public Authenticator(PartnerDirectory partners, LoginThrottle throttle, Clock clock) {
         this.partners = partners;
+        this.throttle = throttle;
+        this.clock = clock;
+        new SecureRandom().nextBytes(rememberKey);
+    }
+
+    public LoginThrottle throttle() {
+        return throttle;
     }
 
     /** The caller the {@code Authorization} header names, if its credentials hold. */
     public Optional<Caller> authenticate(String authorization) {
+        return authenticate(authorization, null, null);
+    }
+
+    /**
+     * The caller of a request: the partner whose client certificate it presented, else the
+     * one its {@code Authorization} header names, if the credentials hold.
+     *
+     * @param certificates the client's certificate chain as the TLS handshake verified it, or {@code null}
+     * @param source the client's address, for the lock-out per source
+     */
+    public Optional<Caller> authenticate(String authorization, X509Certificate[] certificates, String source) {
+        if (certificates != null && certificates.length > 0) {
+            Optional<PartnerSettings> partner = partners.ownerOfCertificate(certificates[0]);
+            if (partner.isPresent()) {
+                return partner.map(p -> Caller.partnerSystem(p.partnerId()));
+            }
+        }
         if (authorization == null) {
             return Optional.empty();
         }
@@ -39,7 +93,7 @@ public final class Authenticator {
                     : partners.ownerOfToken(token).map(partner -> Caller.partnerSystem(partner.partnerId()));
         }
         if (startsWithIgnoreCase(value, "Basic ")) {
-            return basic(value.substring("Basic ".length()).strip());
+            return basic(value.substring("Basic ".length()).strip(), source);
         }
         return Optional.empty();
     }
@@ -49,13 +103,53 @@ public final class Authenticator {
      * web UI's login. The password is wiped when this returns.
      */
     public Optional<Caller> person(String name, char[] password) {
+        return person(name, password, null);
+    }
+
+    /** As {@link #person(String, char[])}, counting failures against the source too. */
+    public Optional<Caller> person(String name, char[] password, String source) {
         if (name == null || name.isEmpty() || password == null) {
             return Optional.empty();
         }
-        return login(name, password);
+        return throttled(name, password, source);
     }
 
-    private static Optional<Caller> basic(String encoded) {
+    /** The user name a Basic header claims, for the audit of a refused login; never the password. */
+    public static Optional<String> claimedName(String authorization) {
+        if (authorization == null || !startsWithIgnoreCase(authorization.strip(), "Basic ")) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.strip().substring(6).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? Optional.empty() : Optional.of(decoded.substring(0, colon));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Caller> throttled(String name, char[] password, String source) {
+        if (throttle.locked(name, source)) {
+            java.util.Arrays.fill(password, '\0');
+            return Optional.empty();
+        }
+        Optional<Caller> person = login(name, password);
+        if (person.isPresent()) {
+            throttle.succeeded(name);
+        } else {
+            throttle.failed(name, source);
+        }
+        return person;
+    }
+
+    private Optional<Caller> basic(String encoded, String source) {
+        String key = rememberKey(encoded);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(key);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.caller());
+        }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -68,7 +162,24 @@ public final class Authenticator {
         }
         String name = decoded.substring(0, colon);
         char[] password = decoded.substring(colon + 1).toCharArray();
-        return login(name, password);
+        Optional<Caller> person = throttled(name, password, source);
+        person.ifPresent(caller -> {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(key, new Remembered(caller, now.plusSeconds(REMEMBERED_SECONDS)));
+        });
+        return person;
+    }
+
+    private String rememberKey(String encoded) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(rememberKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(encoded.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
     }
 
     private static Optional<Caller> login(String name, char[] password) {
@@ -102,7 +213,7 @@ public final class Authenticator {
         }
     }
 
-    private static boolean startsWithIgnoreCase(String value, String prefix) {
+    static boolean startsWithIgnoreCase(String value, String prefix) {
         return value.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }

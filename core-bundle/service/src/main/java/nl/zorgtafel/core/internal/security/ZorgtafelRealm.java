@@ -6,18 +6,21 @@ import java.util.Map;
 import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.EncryptionService;
 import org.apache.karaf.jaas.modules.properties.AutoEncryptionSupport;
 import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The JAAS realm {@code zorgtafel}: the people of the table, in
  * {@code etc/zorgtafel-users.properties} ({@code name = password,role,...}, the Karaf
- * users format). Passwords written there in plain text are replaced by their SHA-512 hash
- * as soon as the realm starts, and again whenever the file changes.
+ * users format). Passwords written there in plain text are replaced by their salted
+ * PBKDF2 hash ({@link Pbkdf2Encryption}) as soon as the realm starts, and again whenever the
+ * file changes.
  */
 @Component(service = JaasRealm.class, immediate = true)
 public final class ZorgtafelRealm implements JaasRealm {
@@ -28,8 +31,14 @@ public final class ZorgtafelRealm implements JaasRealm {
     private final AppConfigurationEntry[] entries;
     private final AutoEncryptionSupport passwordHashing;
 
+    /**
+     * @param passwordHashes the PBKDF2 hashing, referenced so that it is there before the
+     *     realm hashes the first plain-text password
+     */
     @Activate
-    public ZorgtafelRealm(BundleContext context) {
+    public ZorgtafelRealm(BundleContext context,
+                          @Reference(target = "(name=" + Pbkdf2EncryptionService.NAME + ")")
+                          EncryptionService passwordHashes) {
         Map<String, Object> options = options(context, usersFile(context));
         this.entries = new AppConfigurationEntry[] {
             new AppConfigurationEntry(ProxyLoginModule.class.getName(),
@@ -51,8 +60,7 @@ public final class ZorgtafelRealm implements JaasRealm {
         options.put("users", usersFile.toString());
         options.put("detailed.login.exception", "false");
         options.put("encryption.enabled", "true");
-        options.put("encryption.algorithm", "SHA-512");
-        options.put("encryption.encoding", "hexadecimal");
+        options.put("encryption.name", Pbkdf2EncryptionService.NAME);
         options.put("encryption.prefix", "{CRYPT}");
         options.put("encryption.suffix", "{CRYPT}");
         return options;

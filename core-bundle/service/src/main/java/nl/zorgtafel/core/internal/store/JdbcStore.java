@@ -63,6 +63,16 @@ final class JdbcStore implements Store {
         return new JdbcCrisisStore(jdbc);
     }
 
+    @Override
+    public AuditStore audit() {
+        return new JdbcAuditStore(jdbc);
+    }
+
+    @Override
+    public PrivacyStore privacy() {
+        return new JdbcPrivacyStore(jdbc);
+    }
+
     // ---- the inbox ----
 
     private static final String INBOX_COLUMNS = "i.seq, i.partner_id, i.message_key, i.body_sha256, i.media_type,"

@@ -29,7 +29,8 @@ final class SchemaMigrations {
     static final List<String> SCRIPTS = List.of(
             "V001__case_model_and_inbox.sql",
             "V002__outbox.sql",
-            "V003__table.sql");
+            "V003__table.sql",
+            "V010__audit_and_privacy.sql");
 
     void apply(Connection connection) throws SQLException {
         connection.setAutoCommit(false);

@@ -35,6 +35,12 @@ public interface Store {
     /** The crisis path, measure requests and alerts, in the same transaction. */
     CrisisStore crises();
 
+    /** The audit trail, in the same transaction. */
+    AuditStore audit();
+
+    /** Erasure of personal data and the subject access export, in the same transaction. */
+    PrivacyStore privacy();
+
     // ---- the inbox ----
 
     Optional<InboxEntry> inboxEntry(String partnerId, String messageKey);

@@ -1,0 +1,22 @@
+package nl.zorgtafel.core.internal.audit;
+
+import java.time.Clock;
+import nl.zorgtafel.core.internal.access.PartnerCategory;
+import nl.zorgtafel.core.internal.access.Purpose;
+
+/** Audit events the platform raises itself, not on a request: a lock-out starting. */
+public final class SystemEvents {
+
+    private SystemEvents() {
+    }
+
+    /** A user name or a source address was locked out after repeated failed logins. */
+    public static AuditEvent lockout(Clock clock, String kind, String who, long minutes) {
+        boolean byName = "name".equals(kind);
+        return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.LOGIN, "lock-out",
+                AuditEvent.Outcome.DENIED, 0, byName ? who : "unknown", null, "",
+                Purpose.AUTHENTICATION.code(), Purpose.AUTHENTICATION.legalBasis(PartnerCategory.OTHER), null, null,
+                null, null, "api", byName ? "unknown" : who, "lock-out of the " + (byName ? "user name" : "source address")
+                        + " for " + minutes + " minutes after repeated failed logins");
+    }
+}
