@@ -158,7 +158,16 @@ final class TableRepresentations {
         json.put("caseId", caseId);
         json.put("firstIntervention", result.firstIntervention() == null ? null
                 : intervention(result.firstIntervention()));
-        json.put("signals", result.signals().stream().map(missed -> {
+        json.put("signals", missed(result.signals()));
+        json.put("careEndedEarly", result.endedEarly().stream().map(TableRepresentations::intervention).toList());
+        json.put("firstLastingIntervention", result.firstLastingIntervention() == null ? null
+                : intervention(result.firstLastingIntervention()));
+        json.put("signalsBeforeLastingIntervention", missed(result.signalsBeforeLasting()));
+        return json;
+    }
+
+    private static List<Map<String, Object>> missed(List<MissedSignals.Missed> signals) {
+        return signals.stream().map(missed -> {
             Recorded<Signal> recorded = missed.signal();
             Map<String, Object> signal = new LinkedHashMap<>();
             signal.put("id", recorded.id());
@@ -169,9 +178,7 @@ final class TableRepresentations {
             signal.put("summary", recorded.value().summary());
             signal.put("daysBeforeIntervention", missed.daysBefore());
             return signal;
-        }).toList());
-        json.put("careEndedEarly", result.endedEarly().stream().map(TableRepresentations::intervention).toList());
-        return json;
+        }).toList();
     }
 
     private static Map<String, Object> intervention(MissedSignals.Intervention intervention) {

@@ -131,11 +131,15 @@ class LisasStoryTest {
     }
 
     @Test
-    void theSignalsMissedBeforeTheInterventionOf27MayAreMeesAndGgzs() {
+    void theSignalsMissedBeforeTheLastingInterventionOf27MayAreMeesAndGgzs() {
         MissedSignals.Result missed = new MissedSignals().of(story.caseFile(lisasCase));
 
-        assertThat(missed.firstIntervention().date()).isEqualTo(CRISIS);
-        assertThat(missed.signals()).extracting(m -> m.signal().value().observedOn() + " "
+        // the contract's first intervention: GGZ's treatment of 2014, before any signal
+        assertThat(missed.firstIntervention().date()).isEqualTo(LocalDate.of(2014, 9, 1));
+        assertThat(missed.signals()).isEmpty();
+        // the care that answered the signals: 27 May
+        assertThat(missed.firstLastingIntervention().date()).isEqualTo(CRISIS);
+        assertThat(missed.signalsBeforeLasting()).extracting(m -> m.signal().value().observedOn() + " "
                 + m.signal().partnerId() + " " + m.daysBefore())
                 .containsExactly("2015-03-02 mee 86", "2015-05-11 ggz 16");
         assertThat(missed.endedEarly()).singleElement().satisfies(care -> {

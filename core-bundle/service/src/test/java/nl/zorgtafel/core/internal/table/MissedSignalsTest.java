@@ -67,28 +67,34 @@ class MissedSignalsTest {
     }
 
     @Test
-    void careThatHadEndedBeforeTheSignalsBeganIsHistoryNotTheIntervention() {
+    void careThatStartedBeforeAnySignalIsTheFirstInterventionAsTheContractDefinesIt() {
         trajectory("ggz", SCHOOL_ALARM.minusMonths(6), SCHOOL_ALARM.minusMonths(1), TrajectoryEnding.Kind.PLANNED);
         signal("school", SCHOOL_ALARM);
         trajectory("horizon", PLACEMENT, null, null);
 
         MissedSignals.Result result = missedSignals.of(file());
 
-        assertThat(result.firstIntervention().date()).isEqualTo(PLACEMENT);
-        assertThat(result.signals()).hasSize(1);
+        assertThat(result.firstIntervention().date()).isEqualTo(SCHOOL_ALARM.minusMonths(6));
+        assertThat(result.signals()).isEmpty();
+        assertThat(result.firstLastingIntervention().date()).isEqualTo(PLACEMENT);
+        assertThat(result.signalsBeforeLasting()).singleElement()
+                .satisfies(m -> assertThat(m.daysBefore()).isEqualTo(46));
     }
 
     @Test
-    void careTheYouthLeftEarlyDidNotHoldAndIsListedApart() {
-        signal("mee", SCHOOL_ALARM);
-        trajectory("mee", SCHOOL_ALARM, RUNAWAY, TrajectoryEnding.Kind.EARLY);
+    void careTheYouthLeftEarlyIsStillAnInterventionAndIsListedApart() {
+        signal("school", SCHOOL_ALARM);
+        trajectory("mee", RUNAWAY, PLACEMENT, TrajectoryEnding.Kind.EARLY);
         trajectory("horizon", PLACEMENT, null, null);
 
         MissedSignals.Result result = missedSignals.of(file());
 
-        assertThat(result.firstIntervention().date()).isEqualTo(PLACEMENT);
-        assertThat(result.signals()).singleElement().satisfies(m -> assertThat(m.daysBefore()).isEqualTo(46));
-        assertThat(result.endedEarly()).extracting(MissedSignals.Intervention::date).containsExactly(SCHOOL_ALARM);
+        assertThat(result.firstIntervention().date()).isEqualTo(RUNAWAY);
+        assertThat(result.signals()).singleElement().satisfies(m -> assertThat(m.daysBefore()).isEqualTo(36));
+        assertThat(result.endedEarly()).extracting(MissedSignals.Intervention::date).containsExactly(RUNAWAY);
+        assertThat(result.firstLastingIntervention().date()).isEqualTo(PLACEMENT);
+        assertThat(result.signalsBeforeLasting()).singleElement()
+                .satisfies(m -> assertThat(m.daysBefore()).isEqualTo(46));
     }
 
     @Test
