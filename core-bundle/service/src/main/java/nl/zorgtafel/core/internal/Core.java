@@ -239,7 +239,7 @@ public final class Core {
         this.dispatcher = new OutboxDispatcher(transactions, adapters, partners,
                 Duration.ofMillis(config.deliveryTimeoutMillis()), clock, deliveries);
         this.overview = new PartnerOverview(transactions, adapters, partners);
-        outboxClock.scheduleWithFixedDelay(dispatcher::drive, 0, config.outboxScanMillis(), TimeUnit.MILLISECONDS);
+        outboxClock.scheduleWithFixedDelay(() -> driveSafely(dispatcher), 0, config.outboxScanMillis(), TimeUnit.MILLISECONDS);
         adapters.onArrival(partnerId -> processor.drive());
         adapters.onArrival(partnerId -> dispatcher.drive());
         // messages left pending by the last run (a stop, a crash) are picked up now
@@ -259,6 +259,15 @@ public final class Core {
     private Set<String> enabledPartners() {
         return partners.all().stream().filter(PartnerSettings::enabled).map(PartnerSettings::partnerId)
                 .collect(Collectors.toSet());
+    }
+
+    private static void driveSafely(OutboxDispatcher dispatcher) {
+        try {
+            dispatcher.drive();
+        } catch (RuntimeException e) {
+            // a failed round must not end the schedule: the next one tries again
+            LOG.error("Starting the outbox deliveries failed", e);
+        }
     }
 
     private static void scanSafely(FolderInbox folderInbox) {

@@ -44,7 +44,7 @@ public final class PartnerConfiguration {
         boolean enabled() default true;
 
         @AttributeDefinition(description = "Delivery attempts of a notification before it becomes a dead letter.")
-        int maxAttempts() default 8;
+        int maxAttempts() default 12;
 
         @AttributeDefinition(description = "Delay before the second attempt, in milliseconds; it doubles each "
                 + "time, with jitter, up to retryMaxMillis.")

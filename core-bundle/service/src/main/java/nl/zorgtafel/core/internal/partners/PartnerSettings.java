@@ -17,8 +17,12 @@ import nl.zorgtafel.core.internal.outbox.RetryPolicy;
 public record PartnerSettings(String partnerId, String tokenSha256, String outboundUrl, String outboundDirectory,
                               boolean enabled, RetryPolicy retryPolicy) {
 
-    /** Eight attempts, from one second up to five minutes apart: about ten minutes in all. */
-    public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(8, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    /**
+     * Twelve attempts, from one second up to five minutes apart: a partner can be away for
+     * about a quarter of an hour (1+2+…+256 s, then 300 s twice, with jitter) before a
+     * notification becomes a dead letter for an operator to replay.
+     */
+    public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(12, Duration.ofSeconds(1), Duration.ofMinutes(5));
 
     public PartnerSettings(String partnerId, String tokenSha256, String outboundUrl, String outboundDirectory,
                            boolean enabled) {
