@@ -1,0 +1,45 @@
+package nl.zorgtafel.core.internal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class Pbkdf2EncryptionTest {
+
+    private final Pbkdf2Encryption encryption = new Pbkdf2Encryption();
+
+    @Test
+    void aHashIsSaltedAndChecksOnlyTheRightPassword() {
+        String first = encryption.encryptPassword("correct horse battery");
+        String second = encryption.encryptPassword("correct horse battery");
+
+        assertThat(first).startsWith("pbkdf2-sha256$210000$").doesNotContain("correct horse").isNotEqualTo(second);
+        assertThat(first).doesNotContain(",");
+        assertThat(encryption.checkPassword("correct horse battery", first)).isTrue();
+        assertThat(encryption.checkPassword("correct horse battery!", first)).isFalse();
+    }
+
+    @Test
+    void anOldUnsaltedSha512HashStillChecks() {
+        // SHA-512 of "change-me-now", as Karaf's default hashing wrote it
+        String legacy = java.util.HexFormat.of().formatHex(sha512("change-me-now"));
+
+        assertThat(encryption.checkPassword("change-me-now", legacy)).isTrue();
+        assertThat(encryption.checkPassword("something-else", legacy)).isFalse();
+    }
+
+    @Test
+    void somethingThatIsNoHashNeverMatches() {
+        assertThat(encryption.checkPassword("plain", "plain")).isFalse();
+        assertThat(encryption.checkPassword("x", "pbkdf2-sha256$abc$!!$??")).isFalse();
+    }
+
+    private static byte[] sha512(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-512")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
