@@ -18,6 +18,7 @@ import nl.zorgtafel.core.internal.cases.Cases;
 import nl.zorgtafel.core.internal.cases.EventApplier;
 import nl.zorgtafel.core.internal.cases.YouthMatcher;
 import nl.zorgtafel.core.internal.crypto.Cipher;
+import nl.zorgtafel.core.internal.crypto.DatabaseKey;
 import nl.zorgtafel.core.internal.crypto.KeyRing;
 import nl.zorgtafel.core.internal.crypto.Pseudonymizer;
 import nl.zorgtafel.core.internal.crisis.Crises;
@@ -188,7 +189,8 @@ public final class Core {
         Path keyFile = config.keyFile().isBlank() ? etc.resolve("zorgtafel-keys.properties") : Path.of(config.keyFile());
         KeyRing keys = KeyRing.openOrCreate(keyFile);
         Cipher cipher = new Cipher(keys);
-        this.database = Database.open(databaseDirectory, data.resolve("log").resolve("derby.log"));
+        this.database = Database.open(databaseDirectory, data.resolve("log").resolve("derby.log"),
+                DatabaseKey.openOrAdd(keyFile));
         this.transactions = new Transactions(database.dataSource());
         this.clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
         Notifier notifier = new Notifier();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import nl.zorgtafel.core.internal.crypto.DatabaseKey;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,19 @@ public final class Database implements AutoCloseable {
      *     text or row values unless asked to)
      */
     public static Database open(Path directory, Path errorLog) throws SQLException {
+        return open(directory, errorLog, null);
+    }
+
+    /**
+     * Opens the database encrypted as a whole (Derby's {@code dataEncryption}, AES-256): every
+     * page, the transaction log and temporary files, so that no file under the database folder
+     * holds personal data in clear. A database created before without encryption is encrypted
+     * in place at this boot; when {@code key} names a next key, the database is re-encrypted
+     * under it and the key file is updated.
+     *
+     * @param key the boot key, or {@code null} for an unencrypted database (tests only)
+     */
+    public static Database open(Path directory, Path errorLog, DatabaseKey key) throws SQLException {
         try {
             Files.createDirectories(directory.toAbsolutePath().getParent());
             Files.createDirectories(errorLog.toAbsolutePath().getParent());
@@ -49,11 +63,51 @@ public final class Database implements AutoCloseable {
         dataSource.setDatabaseName(directory.toAbsolutePath().toString());
         dataSource.setCreateDatabase("create");
         Database database = new Database(directory, dataSource);
-        try (Connection connection = dataSource.getConnection()) {
+        EmbeddedDataSource boot = dataSource;
+        if (key != null) {
+            // the key travels only with the connection that boots the database
+            boot = new EmbeddedDataSource();
+            boot.setDatabaseName(directory.toAbsolutePath().toString());
+            boot.setCreateDatabase("create");
+            boot.setConnectionAttributes(encryptionAttributes(directory, key));
+        }
+        try (Connection connection = boot.getConnection()) {
             new SchemaMigrations().apply(connection);
+        }
+        if (key != null && key.nextHex().isPresent()) {
+            try {
+                key.promote();
+                LOG.info("Database re-encrypted under the next key; the key file now names it");
+            } catch (java.io.IOException e) {
+                throw new SQLException("the database was re-encrypted but the key file could not be updated: "
+                        + "set database.key to the value of database.key.next by hand before the next start", e);
+            }
         }
         LOG.info("Database open at {}", directory.toAbsolutePath());
         return database;
+    }
+
+    private static String encryptionAttributes(Path directory, DatabaseKey key) throws SQLException {
+        // Derby does not note the algorithm in service.properties: it is given at every boot
+        String attributes = "encryptionAlgorithm=AES/CBC/NoPadding;encryptionKey=" + key.hex();
+        if (!encrypted(directory)) {
+            return "dataEncryption=true;" + attributes;
+        }
+        return key.nextHex().map(next -> attributes + ";newEncryptionKey=" + next).orElse(attributes);
+    }
+
+    /** Whether the database in this folder exists and is encrypted (Derby notes it in service.properties). */
+    private static boolean encrypted(Path directory) throws SQLException {
+        Path service = directory.resolve("service.properties");
+        if (!Files.exists(service)) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(service, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                    .map(String::strip).anyMatch(line -> line.replace(" ", "").equals("dataEncryption=true"));
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot read the database's service.properties", e);
+        }
     }
 
     public DataSource dataSource() {

@@ -111,6 +111,9 @@ class PrivacyOfficeTest {
 
         assertThat(api.dataFilesHolding("999990019")).isEmpty();
         assertThat(api.dataFilesHolding("999990032")).isEmpty();
+        // the whole database is encrypted: names and free text are not readable on disk either
+        assertThat(api.dataFilesHolding("Sanne")).isEmpty();
+        assertThat(api.dataFilesHolding("older men near the station")).isEmpty();
     }
 
     private void moveRetentionClock(String caseId, java.time.LocalDate closedOn) {
