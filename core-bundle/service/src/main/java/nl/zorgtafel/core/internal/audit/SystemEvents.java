@@ -4,7 +4,7 @@ import java.time.Clock;
 import nl.zorgtafel.core.internal.access.PartnerCategory;
 import nl.zorgtafel.core.internal.access.Purpose;
 
-/** Audit events the platform raises itself, not on a request: a lock-out starting. */
+/** Audit events raised outside an API request: a lock-out starting, a verification from the shell. */
 public final class SystemEvents {
 
     private SystemEvents() {
@@ -18,5 +18,13 @@ public final class SystemEvents {
                 Purpose.AUTHENTICATION.code(), Purpose.AUTHENTICATION.legalBasis(PartnerCategory.OTHER), null, null,
                 null, null, "api", byName ? "unknown" : who, "lock-out of the " + (byName ? "user name" : "source address")
                         + " for " + minutes + " minutes after repeated failed logins");
+    }
+
+    /** The audit trail was verified from the Karaf shell. */
+    public static AuditEvent verification(Clock clock, String user, boolean valid) {
+        return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.AUDIT_VERIFY,
+                "shell zorgtafel:audit-verify", AuditEvent.Outcome.SUCCESS, 0, user, null, "",
+                Purpose.PRIVACY_SUPERVISION.code(), Purpose.PRIVACY_SUPERVISION.legalBasis(PartnerCategory.OTHER),
+                null, null, null, null, "shell", "localhost", valid ? "chain valid" : "chain broken");
     }
 }
