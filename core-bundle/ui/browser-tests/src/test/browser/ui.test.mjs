@@ -1,0 +1,403 @@
+// The web UI as its users meet it: the real distribution, Debian's Chromium, Dutch by default.
+// The coordinator runs a table from agenda to minutes; a partner professional cannot see another
+// partner's case; an operator watches the adapters; everything once with the keyboard only.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Platform, PEOPLE } from './lib/platform.mjs';
+import { seed, todayInAmsterdam } from './lib/story.mjs';
+import { launch, openPage, assertNoProblems, assertAccessible, screenshot } from './lib/browser.mjs';
+
+const ARCHIVE = process.env.ZORGTAFEL_DISTRIBUTION;
+const WORK = process.env.ZORGTAFEL_WORK || path.resolve('target');
+
+function inDays(days) {
+  const date = new Date(`${todayInAmsterdam()}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The page has drawn what it loaded: no "Laden…" left. */
+async function settled(page) {
+  await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .loading'));
+}
+
+async function logIn(page, base, person) {
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+  await page.getByLabel('Gebruikersnaam').fill(person.name);
+  await page.getByLabel('Wachtwoord').fill(person.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForFunction(() => !window.location.hash.startsWith('#/login'));
+  await settled(page);
+}
+
+/** Presses Tab until the focused element satisfies the test; fails after `limit` presses. */
+async function tabTo(page, describeTarget, isTarget, limit = 60) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(isTarget)) return presses + 1;
+  }
+  throw new Error(`Tab never reached ${describeTarget}`);
+}
+
+describe('Zorgtafel web UI in Chromium', { timeout: 900_000 }, () => {
+  let platform;
+  let story;
+  let browser;
+  let base;
+
+  before(async () => {
+    assert.ok(ARCHIVE, 'ZORGTAFEL_DISTRIBUTION names the distribution archive');
+    platform = new Platform({ archive: ARCHIVE, workDir: WORK });
+    await platform.start();
+    base = platform.baseUrl;
+    story = await seed(platform);
+    browser = await launch();
+  }, { timeout: 300_000 });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (platform) await platform.stop();
+  }, { timeout: 120_000 });
+
+  test('the platform root leads to the UI, which allows nothing but its own files', async () => {
+    const root = await fetch(`${base}/`, { redirect: 'manual' });
+    assert.equal(root.status, 302);
+    assert.match(root.headers.get('location'), /\/ui\/$/);
+    const index = await fetch(`${base}/ui/`);
+    assert.equal(index.status, 200);
+    const policy = index.headers.get('content-security-policy');
+    assert.match(policy, /default-src 'none'/);
+    assert.match(policy, /script-src 'self'/);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|https?:/);
+    const html = await index.text();
+    assert.doesNotMatch(html, /<script>|style=|https?:\/\//, 'no inline script or style, no other origin');
+    assert.equal((await fetch(`${base}/ui/js/app.js`)).headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal((await fetch(`${base}/ui/js/nothing.js`)).status, 404);
+    assert.equal((await fetch(`${base}/api/v1/health`)).status, 200, 'the API keeps its own path');
+
+    const refused = await fetch(`${base}/api/v1/session`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'zorgtafel-ui' },
+      body: JSON.stringify({ username: PEOPLE.coordinator.name, password: 'not-the-password' }),
+    });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.headers.get('www-authenticate'), null, 'the browser is not asked for Basic credentials');
+  });
+
+  test('the coordinator logs in (in Dutch) and filters the cases', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+    await assertAccessible(page, 'login');
+    await screenshot(page, 'login');
+
+    await page.getByLabel('Gebruikersnaam').fill(PEOPLE.coordinator.name);
+    await page.getByLabel('Wachtwoord').fill('verkeerd-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'niet bekend' }).waitFor();
+
+    await page.getByLabel('Wachtwoord').fill(PEOPLE.coordinator.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Casussen' }).waitFor();
+    await settled(page);
+    const rows = page.locator('table.data-table tbody tr');
+    for (const name of ['Noor Jansen', 'Sem de Boer', 'Yara el Amrani', 'Jara El Amrani', 'Lotte Smit', 'Mila Bos']) {
+      assert.ok(await rows.filter({ hasText: name }).count() >= 1, `${name} is listed`);
+    }
+
+    await page.getByLabel('een crisissignaal').check();
+    assert.deepEqual(await rows.locator('th').allTextContents(), ['Noor Jansen']);
+    assert.match(page.url(), /crisis=1/, 'the filter is kept in the address');
+    await page.getByLabel('een crisissignaal').uncheck();
+    await page.getByLabel('terugkeer').check();
+    assert.deepEqual(await rows.locator('th').allTextContents(), ['Lotte Smit']);
+    await page.getByLabel('terugkeer').uncheck();
+    await page.getByLabel('verlopen afspraken').check();
+    assert.deepEqual(await rows.locator('th').allTextContents(), ['Noor Jansen']);
+    await page.getByLabel('verlopen afspraken').uncheck();
+    await page.getByLabel('Partner').selectOption('mee');
+    assert.ok(!(await rows.locator('th').allTextContents()).includes('Jara El Amrani'), 'a GGZ-only case is filtered out');
+    await page.getByLabel('Partner').selectOption('');
+    await page.getByLabel('Zoek op naam').fill('amrani');
+    assert.deepEqual((await rows.locator('th').allTextContents()).sort(), ['Jara El Amrani', 'Yara el Amrani']);
+    await page.getByLabel('Zoek op naam').fill('');
+    await page.getByRole('status').filter({ hasText: 'casussen' }).waitFor();
+    await assertAccessible(page, 'cases');
+    await screenshot(page, 'cases');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('the case page draws the timeline per partner, its text alternative, and the missed signals', async () => {
+    const page = await openPage(browser, { width: 1440 });
+    await logIn(page, base, PEOPLE.coordinator);
+    await page.getByRole('link', { name: 'Noor Jansen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Noor Jansen' }).waitFor();
+
+    const picture = page.getByRole('img', { name: /Tijdlijn van Noor Jansen/ });
+    await picture.waitFor();
+    const lanes = await page.locator('svg.timeline .tl-lane-label').allTextContents();
+    assert.deepEqual(lanes, ['MEE', 'GGZ', 'Horizon', 'RvdK', 'JBRR', 'Zorgtafel'], 'one lane per partner, oldest first, and the table');
+    assert.equal(await page.locator('svg.timeline .tl-signal').count(), 3, 'three normal signals: circles');
+    assert.equal(await page.locator('svg.timeline .tl-crisis polygon').count(), 1, 'one crisis signal: a triangle');
+    assert.equal(await page.locator('svg.timeline .tl-trajectory').count(), 2);
+    assert.equal(await page.locator('svg.timeline .tl-trajectory.tl-early .tl-early-cross').count(), 1, 'the early ending is marked');
+    assert.equal(await page.locator('svg.timeline .tl-measure').count(), 1);
+    assert.equal(await page.locator('svg.timeline .tl-missed').count(), 1, 'the span before the first intervention');
+    assert.equal(await page.locator('svg.timeline .tl-agreement-overdue').count(), 1);
+    assert.match(await picture.getAttribute('aria-labelledby'), /\S+ \S+/, 'a title and a description');
+
+    const missed = page.getByRole('complementary', { name: 'Gemiste signalen' });
+    assert.equal(await missed.locator('.missed-list > li').count(), 3);
+    assert.match(await missed.textContent(), /Start zorgtraject door GGZ op 2 september 2024/);
+
+    await page.getByText('Tijdlijn als tabel (tekstalternatief)').click();
+    const table = page.locator('table.timeline-table');
+    await table.waitFor();
+    assert.match(await table.textContent(), /Einde zorgtraject \(vroegtijdig beëindigd\)/);
+    assert.match(await table.textContent(), /Ondertoezichtstelling \(OTS\)/);
+    await assertAccessible(page, 'case');
+    await page.getByText('Tijdlijn als tabel (tekstalternatief)').click();
+    await screenshot(page, 'case');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('a meeting from the proposed agenda to minutes with agreements, printable', async () => {
+    const page = await openPage(browser, { width: 1440 });
+    await logIn(page, base, PEOPLE.coordinator);
+    await page.getByRole('link', { name: 'Overleggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor();
+    await assertAccessible(page, 'meetings');
+    await page.getByLabel('Datum van het overleg').fill(inDays(7));
+    await page.getByRole('button', { name: 'Overleg plannen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Overleg van / }).waitFor();
+
+    const noor = page.locator('li.agenda-item').filter({ has: page.getByRole('heading', { name: 'Noor Jansen' }) });
+    assert.match(await noor.locator('.heading-badges').textContent(), /Crisis/, 'the crisis is why Noor is on the agenda');
+    assert.ok(await page.locator('li.agenda-item').count() >= 3, 'the platform proposed the open cases');
+
+    const minutes = 'Crisisplaatsing besproken. JBRR vraagt een spoedmachtiging aan; Horizon zoekt een plek.';
+    await noor.getByLabel('Notulen voor Noor Jansen').fill(minutes);
+    await noor.getByRole('button', { name: 'Notulen opslaan' }).click();
+    await noor.getByRole('status').filter({ hasText: 'Opgeslagen om' }).waitFor();
+
+    await noor.getByText('Afspraak toevoegen').click();
+    await noor.getByLabel('Wat is er afgesproken?').fill('Horizon zoekt binnen twee weken een gesloten plek');
+    await noor.getByLabel('Eigenaar (partner)').selectOption('horizon');
+    await noor.getByLabel('Uiterlijk op').fill(inDays(14));
+    await noor.getByRole('button', { name: 'Afspraak vastleggen' }).click();
+    await noor.locator('.item-agreements').getByText('Horizon zoekt binnen twee weken een gesloten plek').waitFor();
+    await assertAccessible(page, 'meeting');
+    await screenshot(page, 'meeting');
+
+    await page.getByRole('link', { name: 'Notulen bekijken en afdrukken' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Notulen Zorgtafel/ }).waitFor();
+    const page2 = page.locator('.minutes-page');
+    assert.match(await page2.textContent(), /JBRR vraagt een spoedmachtiging aan/);
+    assert.match(await page2.textContent(), /Horizon zoekt binnen twee weken een gesloten plek/);
+    await assertAccessible(page, 'minutes');
+    await screenshot(page, 'minutes');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header.banner').isVisible(), false, 'the printed minutes carry no menu');
+    const pdf = path.join(WORK, 'minutes.pdf');
+    await page.pdf({ path: pdf, format: 'A4' });
+    assert.ok(fs.statSync(pdf).size > 5000, 'the minutes print to PDF');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto(`${base}/ui/#/cases/${story.noorCaseId}`);
+    await page.getByRole('heading', { level: 1, name: 'Noor Jansen' }).waitFor();
+    await page.getByRole('region', { name: 'Besproken op de Zorgtafel' }).getByText('JBRR vraagt een spoedmachtiging aan').waitFor();
+    assert.equal(await page.locator('svg.timeline .tl-meeting').count(), 1, 'the meeting is on the timeline');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('match candidates are compared side by side, and rejected', async () => {
+    const page = await openPage(browser);
+    await logIn(page, base, PEOPLE.coordinator);
+    await page.getByRole('link', { name: 'Matchkandidaten' }).click();
+    await page.getByRole('heading', { name: 'Vergelijking' }).waitFor();
+    const compare = page.locator('table.compare-table');
+    assert.match(await compare.locator('tr', { hasText: 'Naam' }).textContent(), /verschilt/);
+    assert.match(await compare.locator('tr', { hasText: 'Geboortedatum' }).textContent(), /gelijk/);
+    await assertAccessible(page, 'match candidates');
+    await screenshot(page, 'match-candidates');
+
+    await page.getByRole('button', { name: 'Bevestigen: dezelfde jongere' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Weet u zeker' }).waitFor();
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Bevestigen: dezelfde jongere');
+    await page.getByRole('button', { name: 'Afwijzen: verschillende jongeren' }).click();
+    await page.getByText('Er zijn geen open matchkandidaten.').waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('the recurrence report draws a chart with the same numbers as a table', async () => {
+    const page = await openPage(browser);
+    await logIn(page, base, PEOPLE.coordinator);
+    await page.getByRole('link', { name: 'Rapportages' }).click();
+    await page.getByRole('img', { name: /Terugkeer per periode/ }).waitFor();
+    const totals = await page.locator('.totals').textContent();
+    assert.match(totals, /Afgesloten casussen\s*2/);
+    assert.match(totals, /Teruggekeerd\s*1/);
+    assert.match(totals, /50\s?%/);
+    assert.equal(await page.locator('svg.chart .chart-closed').count(), 12 + 1, 'twelve months and the legend');
+    await page.getByRole('link', { name: 'Lotte Smit' }).waitFor();
+    await assertAccessible(page, 'reports');
+    await screenshot(page, 'reports');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('a partner professional sees the own cases only, not another partner\'s case', async () => {
+    const page = await openPage(browser);
+    await logIn(page, base, PEOPLE.ggz);
+    await page.getByRole('heading', { level: 1, name: 'Casussen' }).waitFor();
+    await settled(page);
+    const names = await page.locator('table.data-table tbody th').allTextContents();
+    assert.ok(names.includes('Noor Jansen') && names.includes('Jara El Amrani'), 'the cases GGZ is involved in');
+    assert.ok(!names.includes('Sem de Boer') && !names.includes('Yara el Amrani'), 'no case of MEE or JBRR alone');
+    assert.equal(await page.getByRole('link', { name: 'Overleggen' }).count(), 0, 'no meeting mode for partners');
+    assert.equal(await page.getByRole('link', { name: 'Partners' }).count(), 0);
+
+    await page.goto(`${base}/ui/#/cases/${story.semCaseId}`);
+    await page.getByRole('heading', { level: 1, name: 'Casus niet beschikbaar' }).waitFor();
+    await settled(page);
+    assert.doesNotMatch(await page.locator('main').textContent(), /Sem|Boer/);
+    const direct = await page.evaluate(async (id) => (await fetch(`/api/v1/cases/${id}`, { headers: { 'X-Requested-With': 'zorgtafel-ui' } })).status, story.semCaseId);
+    assert.equal(direct, 403, 'the API refuses it too, with the session cookie');
+    const forged = await page.evaluate(async () => (await fetch('/api/v1/signals', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+    assert.equal(forged, 403, 'a change without the CSRF token is refused');
+    await assertAccessible(page, 'no access');
+    await screenshot(page, 'partner-no-access');
+
+    await page.goto(`${base}/ui/#/meetings`);
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    await page.goto(`${base}/ui/#/cases/${story.noorCaseId}`);
+    await page.getByRole('heading', { level: 1, name: 'Noor Jansen' }).waitFor();
+    assert.equal(await page.getByText('Casus afsluiten').count(), 0, 'only the coordinator closes cases');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('the operator watches the adapters update live and offers dead letters again', async () => {
+    const page = await openPage(browser);
+    await logIn(page, base, PEOPLE.operator);
+    await page.getByRole('heading', { level: 1, name: 'Partners en adapters' }).waitFor();
+    const rows = page.locator('table.partners-table tbody tr');
+    assert.equal(await rows.count(), 5);
+    assert.equal(await rows.filter({ hasText: 'Actief' }).count(), 5, 'every adapter is active');
+    const stamp = page.locator('.live-stamp');
+    const first = await stamp.textContent();
+    await page.waitForFunction((before) => document.querySelector('.live-stamp').textContent !== before, first, { timeout: 15_000 });
+
+    // Horizon's notifications go to a closed port with one attempt: they become dead letters
+    const letters = page.getByRole('button', { name: /onbestelbare berichten van Horizon tonen/ });
+    await letters.waitFor({ timeout: 60_000 });
+    await letters.click();
+    const section = page.getByRole('region', { name: 'Onbestelbare berichten van Horizon' });
+    await section.waitFor();
+    assert.ok(await section.locator('tbody tr').count() >= 1);
+    await assertAccessible(page, 'partners');
+    await screenshot(page, 'partners');
+    await section.getByRole('button', { name: 'Opnieuw aanbieden aan Horizon' }).click();
+    await page.getByRole('status').filter({ hasText: /berichten worden opnieuw aangeboden aan Horizon/ }).waitFor();
+
+    await page.goto(`${base}/ui/#/cases`);
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('with the keyboard only: log in, find the case, read its timeline as a table', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'skip-link', 'the first Tab reaches "Naar de inhoud"');
+    assert.ok((await page.locator('#skip-link').boundingBox()).y >= 0, 'and shows it');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+
+    await tabTo(page, 'the user name', () => document.activeElement.name === 'username');
+    await page.keyboard.type(PEOPLE.coordinator.name);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'password');
+    await page.keyboard.type(PEOPLE.coordinator.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Casussen' }).waitFor();
+    await page.waitForFunction(() => document.activeElement.tagName === 'H1', null, { timeout: 5000 });
+
+    await tabTo(page, 'the link to Noor', () => document.activeElement.textContent === 'Noor Jansen');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused link shows where the focus is');
+    await screenshot(page, 'keyboard-focus');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Noor Jansen' }).waitFor();
+    await page.waitForFunction(() => document.activeElement.textContent === 'Noor Jansen', null, { timeout: 5000 });
+
+    await tabTo(page, 'the table view', () => document.activeElement.tagName === 'SUMMARY'
+      && document.activeElement.textContent.startsWith('Tijdlijn als tabel'));
+    await page.keyboard.press('Enter');
+    assert.ok(await page.locator('table.timeline-table').isVisible(), 'Enter opens the timeline as a table');
+
+    await tabTo(page, 'the agreement form', () => document.activeElement.name === 'description');
+    await page.keyboard.type('Wijkagent gaat langs bij het adres in Rotterdam-Zuid');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    assert.notEqual(await page.evaluate(() => document.activeElement.value), '', 'the owner is chosen with the arrow keys');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('English on request, remembered, and Dutch again', async () => {
+    const page = await openPage(browser);
+    await logIn(page, base, PEOPLE.coordinator);
+    await page.getByRole('heading', { level: 1, name: 'Casussen' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+    await page.getByRole('link', { name: 'Noor Jansen' }).click();
+    await page.getByRole('complementary', { name: 'Missed signals' }).waitFor();
+    await screenshot(page, 'case-english');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('complementary', { name: 'Gemiste signalen' }).waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('a part the platform does not offer yet says so, in Dutch', async () => {
+    const page = await openPage(browser);
+    await page.route('**/api/v1/cases/*/missed-signals', (route) => route.fulfill({
+      status: 404, contentType: 'application/problem+json', body: '{"title":"Not found","status":404}' }));
+    await logIn(page, base, PEOPLE.coordinator);
+    await page.goto(`${base}/ui/#/cases/${story.noorCaseId}`);
+    const panel = page.getByRole('complementary', { name: 'Gemiste signalen' });
+    await panel.getByText('Nog niet beschikbaar', { exact: true }).waitFor();
+    assert.match(await panel.textContent(), /nog niet beschikbaar op dit platform/);
+    await page.context().close();
+  });
+
+  test('logging out ends the session on the platform too', async () => {
+    const page = await openPage(browser);
+    await logIn(page, base, PEOPLE.coordinator);
+    await page.getByRole('heading', { level: 1, name: 'Casussen' }).waitFor();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/v1/session', { headers: { 'X-Requested-With': 'zorgtafel-ui' } })).status);
+    assert.equal(status, 401);
+    await page.goto(`${base}/ui/#/cases/${story.noorCaseId}`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    assert.match(page.url(), /next=/, 'after logging in again the case opens');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+});
