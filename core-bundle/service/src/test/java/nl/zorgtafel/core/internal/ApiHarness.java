@@ -241,6 +241,20 @@ public final class ApiHarness implements AutoCloseable {
         }
     }
 
+    /** The number of rows in a table, read beside the core (the database is booted: no key needed). */
+    public long rows(String table) {
+        org.apache.derby.jdbc.EmbeddedDataSource source = new org.apache.derby.jdbc.EmbeddedDataSource();
+        source.setDatabaseName(dataFolder().resolve("zorgtafel").resolve("database").toAbsolutePath().toString());
+        try (java.sql.Connection connection = source.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot count " + table, e);
+        }
+    }
+
     /** Every file under the data folder whose bytes hold this text (a BSN, a name). */
     public List<Path> dataFilesHolding(String text) throws IOException {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);

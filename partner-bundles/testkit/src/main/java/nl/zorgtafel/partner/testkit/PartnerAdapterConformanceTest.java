@@ -21,6 +21,10 @@ import nl.zorgtafel.api.partner.InboundResult.Translated;
 import nl.zorgtafel.api.partner.Notification;
 import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.api.partner.RenderedMessage;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -42,7 +46,10 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
  *   <li>the same input gives the same result twice;</li>
  *   <li>hostile input (too big, too deep, entity attacks, broken bytes, empty, binary) is
  *       rejected without hanging;</li>
- *   <li>a notification of every kind renders to at least one non-empty message with no BSN.</li>
+ *   <li>a notification of every kind renders to at least one non-empty message with no BSN;</li>
+ *   <li>property-based fuzzing (jqwik): hundreds of damaged samples and arbitrary byte arrays
+ *       are each translated or rejected, never thrown on, the same way twice, with no BSN or
+ *       number from the input in any fault.</li>
  * </ul>
  */
 public abstract class PartnerAdapterConformanceTest {
@@ -197,6 +204,49 @@ public abstract class PartnerAdapterConformanceTest {
                 () -> assertDoesNotThrow(adapterCall, call + " threw"), call + " did not return");
         assertThat(result).as("%s result", call).isNotNull();
         return result;
+    }
+
+    // ---- property-based fuzzing (jqwik): damaged samples and arbitrary bytes ----
+
+    @Provide
+    Arbitrary<byte[]> damagedSamples() {
+        return FuzzedMessages.mutationsOf(Sample.valid(sampleFolder()).stream().map(Sample::body).toList());
+    }
+
+    @Provide
+    Arbitrary<byte[]> arbitraryBytes() {
+        return FuzzedMessages.arbitraryBytes();
+    }
+
+    /**
+     * A damaged message is translated or rejected, never thrown on; the same message gives the
+     * same result twice; no fault or ignored part shows a BSN or a nine-digit number from it.
+     */
+    @Property(tries = 300)
+    public final void aDamagedMessageIsTranslatedOrRejectedNeverThrownNorLeaked(
+            @ForAll("damagedSamples") byte[] body) {
+        fuzz(body);
+    }
+
+    @Property(tries = 200)
+    public final void arbitraryBytesAreRejectedOrTranslatedNeverThrown(@ForAll("arbitraryBytes") byte[] body) {
+        fuzz(body);
+    }
+
+    private void fuzz(byte[] body) {
+        PartnerAdapter adapter = adapter();
+        InboundMessage message = new InboundMessage(adapter.partnerId(), mediaType(), charset(), body);
+        assertDoesNotThrow(() -> adapter.messageId(message), "messageId threw");
+        InboundResult first = assertDoesNotThrow(() -> adapter.translate(message), "translate threw");
+        InboundResult second = assertDoesNotThrow(() -> adapter.translate(message), "translate threw");
+        assertThat(first).isNotNull();
+        assertThat(second).isEqualTo(first);
+        if (first instanceof Rejected rejected) {
+            assertThat(rejected.faults()).isNotEmpty();
+            assertNoPersonalNumbers(faultTexts(rejected), message);
+        } else if (first instanceof Translated translated) {
+            assertNoPersonalNumbers(translated.ignored(), message);
+        }
     }
 
     private static void assertRejected(InboundResult result, String what) {

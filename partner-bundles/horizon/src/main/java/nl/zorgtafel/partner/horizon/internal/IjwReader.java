@@ -187,7 +187,7 @@ final class IjwReader {
                 reader.unread(first);
             }
         } catch (IOException e) {
-            throw new XMLStreamException("undecodable start", null, e);
+            throw new XMLStreamException("undecodable start", e);
         }
         return reader;
     }

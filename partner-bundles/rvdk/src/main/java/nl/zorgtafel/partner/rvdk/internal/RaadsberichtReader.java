@@ -208,7 +208,7 @@ final class RaadsberichtReader {
             }
             return reader;
         } catch (IOException e) {
-            throw new XMLStreamException("the body could not be decoded", null, e);
+            throw new XMLStreamException("the body could not be decoded", e);
         }
     }
 
