@@ -247,6 +247,7 @@ public final class Core {
         // messages left pending by the last run (a stop, a crash) are picked up now
         processor.drive();
         FolderInbox folderInbox = new FolderInbox(data.resolve("inbox"), inbox, this::enabledPartners, clock);
+        folderInbox.onReceived((partnerId, receipt) -> audit.record(SystemEvents.fileDrop(clock, partnerId, receipt)));
         this.folderWorker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "zorgtafel-folder-inbox");
             thread.setDaemon(true);

@@ -20,6 +20,18 @@ public final class SystemEvents {
                         + " for " + minutes + " minutes after repeated failed logins");
     }
 
+    /** A partner's file was taken from its drop folder ({@code data/inbox/<partner>/}) into the inbox. */
+    public static AuditEvent fileDrop(Clock clock, String partnerId, nl.zorgtafel.core.internal.inbox.Receipt receipt) {
+        java.util.List<String> cases = receipt.caseIds() == null ? java.util.List.of() : receipt.caseIds();
+        return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.CREATE,
+                "file-drop data/inbox/{id}", receipt.status().name().equals("REJECTED") ? AuditEvent.Outcome.INVALID
+                : AuditEvent.Outcome.SUCCESS, 0, "system:" + partnerId, partnerId, "partner-" + partnerId,
+                Purpose.MESSAGE_EXCHANGE.code(), Purpose.MESSAGE_EXCHANGE.legalBasis(PartnerCategory.of(partnerId)),
+                cases.isEmpty() ? null : cases.get(0), null, null, receipt.messageId(), "file-drop", "filesystem",
+                receipt.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + (cases.size() > 1 ? "; cases " + String.join(",", cases) : ""));
+    }
+
     /** The audit trail was verified from the Karaf shell. */
     public static AuditEvent verification(Clock clock, String user, boolean valid) {
         return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.AUDIT_VERIFY,

@@ -243,6 +243,7 @@ final class TableApi {
             throws IOException {
         String by = coordinator(request).name();
         AgendaItemRequest item = AgendaItemRequest.parse(api.readJsonBody(request));
+        RequestAudit.of(request).concerns(item.caseId());
         if (core.meetings().read(meetingId).isEmpty()) {
             throw ApiException.notFound();
         }
@@ -291,6 +292,7 @@ final class TableApi {
             throws IOException {
         Caller caller = caseWorker(request);
         Optional<AgreementRecord> found = core.agreements().read(agreementId);
+        found.ifPresent(agreement -> RequestAudit.of(request).concerns(agreement.agreement().caseId()));
         boolean owner = found.isPresent() && !caller.isCoordinator()
                 && found.get().agreement().ownerPartner().equals(caller.partnerId());
         if (!caller.isCoordinator()) {

@@ -50,6 +50,7 @@ public final class FolderInbox {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Path, Sighting> lastSeen = new HashMap<>();
+    private volatile java.util.function.BiConsumer<String, Receipt> onReceived = (partnerId, receipt) -> { };
 
     /**
      * @param root the folder that holds one folder per partner ({@code data/inbox})
@@ -63,6 +64,11 @@ public final class FolderInbox {
     }
 
     private record Sighting(long size, FileTime modified) {
+    }
+
+    /** Told each file received, with its partner and receipt: the audit trail records it. */
+    public void onReceived(java.util.function.BiConsumer<String, Receipt> listener) {
+        this.onReceived = listener;
     }
 
     /** One look at every partner's folder: takes each file that has stood still since the last look. */
@@ -126,6 +132,7 @@ public final class FolderInbox {
         byte[] body = Files.readAllBytes(taken);
         InboundMessage message = new InboundMessage(partnerId, mediaTypeOf(originalName), charsetOf(body), body);
         Receipt receipt = inbox.receive(message, null);
+        onReceived.accept(partnerId, receipt);
         String outcome = switch (receipt.status()) {
             case REJECTED -> "rejected";
             case PROCESSED -> "processed";

@@ -148,7 +148,8 @@ public final class Authenticator {
         Instant now = clock.instant();
         Remembered known = remembered.get(key);
         if (known != null && now.isBefore(known.until())) {
-            return Optional.of(known.caller());
+            // a lock-out holds for a remembered login too
+            return throttle.locked(known.caller().name(), source) ? Optional.empty() : Optional.of(known.caller());
         }
         String decoded;
         try {
