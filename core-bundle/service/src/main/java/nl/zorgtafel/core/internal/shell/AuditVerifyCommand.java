@@ -30,7 +30,13 @@ public class AuditVerifyCommand implements Action {
         Object user = session == null ? null : session.get("USER");
         core.audit().record(SystemEvents.verification(core.audit().clock(), user == null ? "shell" : user.toString(),
                 verification.valid()));
-        return describe(verification);
+        String text = describe(verification);
+        if (session != null) {
+            // printed on the session's console: a returned value is not shown to "ssh ... command"
+            session.getConsole().println(text);
+            return null;
+        }
+        return text;
     }
 
     static String describe(AuditTrail.Verification verification) {
