@@ -110,6 +110,11 @@ export default {
   'missed.noIntervention': 'There is no intervention yet (trajectory or measure). All signals so far:',
   'missed.none': 'No signals before the first intervention.',
   'missed.daysBefore': '{days} days before the first intervention',
+  'missed.lastingTitle': 'Up to the first care that lasted',
+  'missed.lasting': 'The first care that did not end early: {kind} by {partner} on {date}. Before it, these came in too:',
+  'missed.noMoreBeforeLasting': 'No other signals before it.',
+  'missed.daysBeforeLasting': '{days} days before that care',
+  'missed.endedEarlyItem': '{what} at {partner}, started on {date}',
   'missed.endedEarly': 'Care that ended early',
 
   'timeline.title': 'Timeline of {name}',

@@ -110,6 +110,11 @@ export default {
   'missed.noIntervention': 'Er is nog geen interventie (traject of maatregel). Alle signalen tot nu toe:',
   'missed.none': 'Geen signalen vóór de eerste interventie.',
   'missed.daysBefore': '{days} dagen vóór de eerste interventie',
+  'missed.lastingTitle': 'Tot de eerste zorg die standhield',
+  'missed.lasting': 'De eerste zorg die niet vroegtijdig eindigde: {kind} door {partner} op {date}. Daarvóór kwamen ook binnen:',
+  'missed.noMoreBeforeLasting': 'Geen andere signalen daarvóór.',
+  'missed.daysBeforeLasting': '{days} dagen vóór die zorg',
+  'missed.endedEarlyItem': '{what} bij {partner}, gestart op {date}',
   'missed.endedEarly': 'Zorg die vroegtijdig eindigde',
 
   'timeline.title': 'Tijdlijn van {name}',

@@ -74,6 +74,20 @@ function fact(term, description) {
   return h('div', {}, h('dt', {}, term), h('dd', {}, description));
 }
 
+function missedList(signals, daysKey = 'missed.daysBefore') {
+  return h('ol', { class: 'missed-list' }, signals.map((signal) => h('li', {},
+    h('p', { class: 'missed-head' },
+      h('strong', {}, formatDate(signal.observedOn)), ' · ', partnerName(signal.partner),
+      signal.urgency === 'crisis' ? [' ', badge('crisis', t('badge.crisis'))] : null),
+    h('p', {}, label('category', signal.category), signal.summary ? `: ${signal.summary}` : ''),
+    signal.daysBeforeIntervention !== undefined && signal.daysBeforeIntervention !== null
+      ? h('p', { class: 'hint' }, t(daysKey, { days: signal.daysBeforeIntervention })) : null)));
+}
+
+function sameIntervention(a, b) {
+  return a && b && a.date === b.date && a.kind === b.kind && a.partner === b.partner;
+}
+
 function missedSignals(result) {
   const signals = result.signals || [];
   const parts = [];
@@ -89,18 +103,22 @@ function missedSignals(result) {
   if (!signals.length) {
     parts.push(h('p', { class: 'empty' }, t('missed.none')));
   } else {
-    parts.push(h('ol', { class: 'missed-list' }, signals.map((signal) => h('li', {},
-      h('p', { class: 'missed-head' },
-        h('strong', {}, formatDate(signal.observedOn)), ' · ', partnerName(signal.partner),
-        signal.urgency === 'crisis' ? [' ', badge('crisis', t('badge.crisis'))] : null),
-      h('p', {}, label('category', signal.category), signal.summary ? `: ${signal.summary}` : ''),
-      signal.daysBeforeIntervention !== undefined && signal.daysBeforeIntervention !== null
-        ? h('p', { class: 'hint' }, t('missed.daysBefore', { days: signal.daysBeforeIntervention })) : null))));
+    parts.push(missedList(signals));
+  }
+  // the fuller question: what came before the first care that did not end early
+  const lasting = result.firstLastingIntervention;
+  if (lasting && !sameIntervention(lasting, result.firstIntervention)) {
+    const shown = new Set(signals.map((signal) => signal.id));
+    const more = (result.signalsBeforeLastingIntervention || []).filter((signal) => !shown.has(signal.id));
+    parts.push(h('h3', {}, t('missed.lastingTitle')),
+      h('p', {}, t('missed.lasting', { date: formatDate(lasting.date), kind: label('timelineKind', lasting.kind), partner: partnerName(lasting.partner) })),
+      more.length ? missedList(more, 'missed.daysBeforeLasting') : h('p', { class: 'empty' }, t('missed.noMoreBeforeLasting')));
   }
   const early = result.careEndedEarly || [];
   if (early.length) {
     parts.push(h('h3', {}, t('missed.endedEarly')),
-      h('ul', {}, early.map((item) => h('li', {}, `${formatDate(item.date)} · ${partnerName(item.partner)}: ${item.summary || ''}`))));
+      h('ul', {}, early.map((item) => h('li', {}, t('missed.endedEarlyItem', {
+        date: formatDate(item.date), partner: partnerName(item.partner), what: item.summary || '' })))));
   }
   return parts;
 }
