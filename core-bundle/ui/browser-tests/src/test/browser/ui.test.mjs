@@ -33,7 +33,10 @@ async function logIn(page, base, person) {
   await settled(page);
 }
 
-/** Presses Tab until the focused element satisfies the test; fails after `limit` presses. */
+/**
+ * Presses Tab until the focused element satisfies the test (a function, or an expression as a
+ * string, run in the page); fails after `limit` presses.
+ */
 async function tabTo(page, describeTarget, isTarget, limit = 60) {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
@@ -141,18 +144,20 @@ describe('Zorgtafel web UI in Chromium', { timeout: 900_000 }, () => {
     await picture.waitFor();
     const lanes = await page.locator('svg.timeline .tl-lane-label').allTextContents();
     assert.deepEqual(lanes, ['MEE', 'GGZ', 'Horizon', 'RvdK', 'JBRR', 'Zorgtafel'], 'one lane per partner, oldest first, and the table');
-    assert.equal(await page.locator('svg.timeline .tl-signal').count(), 3, 'three normal signals: circles');
+    assert.equal(await page.locator('svg.timeline .tl-signal').count(), 4, 'four normal signals: circles');
     assert.equal(await page.locator('svg.timeline .tl-crisis polygon').count(), 1, 'one crisis signal: a triangle');
     assert.equal(await page.locator('svg.timeline .tl-trajectory').count(), 2);
-    assert.equal(await page.locator('svg.timeline .tl-trajectory.tl-early .tl-early-cross').count(), 1, 'the early ending is marked');
+    assert.equal(await page.locator('svg.timeline .tl-trajectory.tl-early .tl-early-cross').count(), 2, 'early endings are marked');
     assert.equal(await page.locator('svg.timeline .tl-measure').count(), 1);
     assert.equal(await page.locator('svg.timeline .tl-missed').count(), 1, 'the span before the first intervention');
     assert.equal(await page.locator('svg.timeline .tl-agreement-overdue').count(), 1);
     assert.match(await picture.getAttribute('aria-labelledby'), /\S+ \S+/, 'a title and a description');
 
     const missed = page.getByRole('complementary', { name: 'Gemiste signalen' });
-    assert.equal(await missed.locator('.missed-list > li').count(), 3);
+    assert.equal(await missed.locator('.missed-list').first().locator('li').count(), 3);
     assert.match(await missed.textContent(), /Start zorgtraject door GGZ op 2 september 2024/);
+    assert.match(await missed.textContent(), /De eerste zorg die niet vroegtijdig eindigde: Maatregel door Raad voor de Kinderbescherming op 10 juli 2025/);
+    assert.match(await missed.locator('.missed-list').nth(1).textContent(), /18 april 2025/);
 
     await page.getByText('Tijdlijn als tabel (tekstalternatief)').click();
     const table = page.locator('table.timeline-table');
@@ -314,7 +319,7 @@ describe('Zorgtafel web UI in Chromium', { timeout: 900_000 }, () => {
     await page.context().close();
   });
 
-  test('with the keyboard only: log in, find the case, read its timeline as a table', async () => {
+  test('with the keyboard only: log in, find the case, read its timeline, minute a case, make an agreement', async () => {
     const page = await openPage(browser);
     await page.goto(`${base}/`);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
@@ -347,11 +352,44 @@ describe('Zorgtafel web UI in Chromium', { timeout: 900_000 }, () => {
     await page.keyboard.press('Enter');
     assert.ok(await page.locator('table.timeline-table').isVisible(), 'Enter opens the timeline as a table');
 
-    await tabTo(page, 'the agreement form', () => document.activeElement.name === 'description');
-    await page.keyboard.type('Wijkagent gaat langs bij het adres in Rotterdam-Zuid');
+    // the table: open the meeting, minute Lotte's case and make an agreement, all by keyboard
+    await page.goto(`${base}/ui/#/meetings`);
+    await settled(page);
+    await tabTo(page, 'the meeting', () => document.activeElement.textContent.startsWith('Overleg van'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /^Overleg van / }).waitFor();
+    await settled(page);
+    const inLotte = () => {
+      const item = document.activeElement.closest('li.agenda-item');
+      return Boolean(item && item.querySelector('h3').textContent === 'Lotte Smit');
+    };
+    await tabTo(page, "Lotte's minutes", `(${inLotte})() && document.activeElement.name === 'minutes'`);
+    await page.keyboard.type('Terug bij MEE; zelfde oudere man. Wijkagent en MEE gaan samen op huisbezoek.');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
-    assert.notEqual(await page.evaluate(() => document.activeElement.value), '', 'the owner is chosen with the arrow keys');
+    await page.keyboard.press('Enter');
+    const lotte = page.locator('li.agenda-item').filter({ has: page.getByRole('heading', { name: 'Lotte Smit' }) });
+    await lotte.getByRole('status').filter({ hasText: 'Opgeslagen om' }).waitFor();
+    await tabTo(page, "Lotte's agreement form", `(${inLotte})() && document.activeElement.tagName === 'SUMMARY'`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'description');
+    await page.keyboard.type('MEE plant het huisbezoek met de wijkagent');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('MEE');
+    assert.equal(await page.evaluate(() => document.activeElement.value), 'mee', 'the owner is chosen by typing');
+    // a date field's parts (day, month, year, in the browser's order) each take the arrow keys:
+    // from empty, up gives 1 for day and month and this year, so twice up is 2 February next year
+    await page.keyboard.press('Tab');
+    for (let part = 0; part < 3; part += 1) {
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      if (part < 2) await page.keyboard.press('Tab');
+    }
+    const nextYear = Number(todayInAmsterdam().slice(0, 4)) + 1;
+    assert.equal(await page.evaluate(() => document.activeElement.value), `${nextYear}-02-02`);
+    await tabTo(page, 'the record button', () => document.activeElement.textContent === 'Afspraak vastleggen', 5);
+    await page.keyboard.press('Enter');
+    await lotte.locator('.item-agreements').getByText('MEE plant het huisbezoek met de wijkagent').waitFor();
     assertNoProblems(page);
     await page.context().close();
   });

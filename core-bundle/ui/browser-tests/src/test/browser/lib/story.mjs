@@ -53,7 +53,7 @@ function ggzBundle(id, youth, flag, episode) {
         code: { coding: [{ system: 'urn:nl:zorgtafel:signal-category', code: flag.category }], text: flag.summary },
         subject: { reference: patient }, period: { start: flag.observedOn } } },
       { resource: {
-        resourceType: 'EpisodeOfCare', status: 'finished', type: [{ text: episode.kind }],
+        resourceType: 'EpisodeOfCare', status: episode.status, type: [{ text: episode.kind }],
         patient: { reference: patient }, managingOrganization: { display: 'GGZ Rijnmond' },
         period: { start: episode.start, end: episode.end } } },
     ],
@@ -98,7 +98,8 @@ export function todayInAmsterdam() {
 
 /**
  * Noor's story: a school drop-out and a loverboy and a runaway signal before anyone acted,
- * ambulant GGZ care, residential care at Horizon that ended early, an OTS, and now a crisis.
+ * ambulant GGZ care and residential care at Horizon that both ended early, another runaway,
+ * an OTS, and now a crisis.
  * Sem is known to MEE only. Yara and Jara (no BSN) may be one girl. Lotte's case was closed
  * and she came back; Mila's was closed and she did not.
  */
@@ -115,13 +116,15 @@ export async function seed(platform) {
   await call(platform, '/partners/ggz/messages', { method: 'POST', auth: bearer('ggz'), type: 'application/fhir+json',
     body: ggzBundle('ggz-ui-0001', NOOR,
       { category: 'loverboy', summary: 'Vriend van 24 haalt haar op na de behandeling en betaalt haar telefoon', observedOn: '2024-06-20' },
-      { kind: 'Ambulante behandeling jeugd-GGZ', start: '2024-09-02', end: '2025-02-14' }) });
+      { kind: 'Ambulante behandeling jeugd-GGZ', start: '2024-09-02', end: '2025-02-14', status: 'cancelled' }) });
   await call(platform, '/signals', { method: 'POST', auth: mee, body: signal(NOOR, 'runaway', 'normal',
     'Drie nachten niet thuis geweest, telefoon uit.', '2024-07-15', 'MEE-2024-0715') });
   await call(platform, '/partners/horizon/messages', { method: 'POST', auth: bearer('horizon'), type: 'application/xml',
     body: jw30x(438, 'HZ-UI-0001', NOOR, { assignment: '20250303001', category: 43, start: '2025-03-03' }) });
   await call(platform, '/partners/horizon/messages', { method: 'POST', auth: bearer('horizon'), type: 'application/xml',
     body: jw30x(440, 'HZ-UI-0002', NOOR, { assignment: '20250303001', category: 43, start: '2025-03-03', end: '2025-06-27', reason: 33 }) });
+  await call(platform, '/signals', { method: 'POST', auth: mee, body: signal(NOOR, 'runaway', 'normal',
+    'Weggelopen uit de woongroep; komt na twee dagen terug met nieuwe kleren.', '2025-04-18', 'MEE-2025-0418') });
   await call(platform, '/partners/rvdk/messages', { method: 'POST', auth: bearer('rvdk'), type: 'application/xml',
     body: raadsbericht('RVDK-UI-0001', NOOR, { zaak: 'RT-2025-207', datum: '2025-07-10', maatregel: 'ots', ingang: '2025-07-10', eind: '2026-07-10' }) });
   await call(platform, '/partners/jbrr/messages', { method: 'POST', auth: bearer('jbrr'), body: {
