@@ -244,6 +244,7 @@ public final class Core {
         outboxClock.scheduleWithFixedDelay(() -> driveSafely(dispatcher), 0, config.outboxScanMillis(), TimeUnit.MILLISECONDS);
         adapters.onArrival(partnerId -> processor.drive());
         adapters.onArrival(partnerId -> dispatcher.drive());
+        adapters.onDeparture(processor::adapterLeft);
         // messages left pending by the last run (a stop, a crash) are picked up now
         processor.drive();
         FolderInbox folderInbox = new FolderInbox(data.resolve("inbox"), inbox, this::enabledPartners, clock);

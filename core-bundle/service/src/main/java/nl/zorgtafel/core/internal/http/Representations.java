@@ -74,6 +74,7 @@ final class Representations {
         json.put("inboxPending", state.inboxPending());
         json.put("outboxPending", state.outboxPending());
         json.put("deadLetters", state.deadLetters());
+        json.put("outboxDelivered", state.outboxDelivered());
         json.put("lastError", state.lastError());
         json.put("configured", state.configured());
         return json;

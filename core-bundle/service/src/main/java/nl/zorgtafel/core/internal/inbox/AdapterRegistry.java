@@ -18,6 +18,7 @@ public final class AdapterRegistry {
     private final Map<String, PartnerAdapter> adapters = new ConcurrentHashMap<>();
     private final Map<PartnerAdapter, String> versions = new ConcurrentHashMap<>();
     private final List<Consumer<String>> arrivalListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> departureListeners = new CopyOnWriteArrayList<>();
 
     public void arrived(PartnerAdapter adapter) {
         arrived(adapter, "unknown");
@@ -32,8 +33,16 @@ public final class AdapterRegistry {
 
     /** Forgets the adapter, unless another one for the same partner replaced it already. */
     public void departed(PartnerAdapter adapter) {
-        adapters.remove(adapter.partnerId(), adapter);
+        boolean gone = adapters.remove(adapter.partnerId(), adapter);
         versions.remove(adapter);
+        if (gone) {
+            departureListeners.forEach(listener -> listener.accept(adapter.partnerId()));
+        }
+    }
+
+    /** Called with the partner id when a partner's adapter leaves and none replaced it. */
+    public void onDeparture(Consumer<String> listener) {
+        departureListeners.add(listener);
     }
 
     /** The version of the partner's present adapter. */

@@ -79,7 +79,7 @@ public final class Inbox {
             // store, then translate: it waits in the inbox until its adapter is back
             return pending;
         }
-        CompletableFuture<Receipt> outcome = processor.outcomeOf(stored.seq());
+        CompletableFuture<Receipt> outcome = processor.outcomeOf(stored.seq(), message.partnerId());
         processor.drive();
         try {
             // a pass that was already running may have processed it before we started waiting
@@ -87,7 +87,9 @@ public final class Inbox {
             if (now.isPresent() && now.get().status() != InboxStatus.PENDING) {
                 return receiptOf(now.get());
             }
-            return outcome.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            Receipt receipt = outcome.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            // null: the adapter left while we waited; the message waits for its return
+            return receipt == null ? pending : receipt;
         } catch (TimeoutException stillWaiting) {
             return pending;
         } catch (InterruptedException e) {

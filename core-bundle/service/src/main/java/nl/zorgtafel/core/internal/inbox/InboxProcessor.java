@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
 public final class InboxProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxProcessor.class);
-    private static final int BATCH = 100;
+    /** The most messages of one partner applied in one transaction (short transactions hold locks briefly). */
+    private static final int PER_PARTNER = 25;
+    /** The most messages applied in one transaction: enough to share a log write, short enough to hold locks briefly. */
+    private static final int PER_TRANSACTION = 25;
     private static final long RETRY_AFTER_FAILURE_MILLIS = 1_000;
 
     private final Transactions transactions;
@@ -55,6 +58,7 @@ public final class InboxProcessor {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicBoolean passScheduled = new AtomicBoolean();
     private final Map<Long, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
+    private final Map<Long, String> waitingPartner = new ConcurrentHashMap<>();
 
     public InboxProcessor(Transactions transactions, Cipher cipher, AdapterRegistry adapters, EventApplier applier,
                           Clock clock, ScheduledExecutorService worker) {
@@ -74,12 +78,31 @@ public final class InboxProcessor {
     }
 
     /** Completes with the message's outcome once it is processed or rejected. */
-    CompletableFuture<Receipt> outcomeOf(long seq) {
+    CompletableFuture<Receipt> outcomeOf(long seq, String partnerId) {
+        waitingPartner.put(seq, partnerId);
         return waiting.computeIfAbsent(seq, key -> new CompletableFuture<>());
     }
 
     void forget(long seq) {
         waiting.remove(seq);
+        waitingPartner.remove(seq);
+    }
+
+    /**
+     * The partner's adapter left (stopped, being upgraded): requests still waiting for one of
+     * its messages are answered now, as pending, instead of waiting out their patience.
+     */
+    public void adapterLeft(String partnerId) {
+        waitingPartner.forEach((seq, partner) -> {
+            if (partner.equals(partnerId)) {
+                CompletableFuture<Receipt> waiter = waiting.remove(seq);
+            waitingPartner.remove(seq);
+                waitingPartner.remove(seq);
+                if (waiter != null) {
+                    waiter.complete(null);
+                }
+            }
+        });
     }
 
     private void pass() {
@@ -112,7 +135,7 @@ public final class InboxProcessor {
     private int processBatch(Set<String> blocked) {
         Set<String> ready = new HashSet<>(adapters.presentPartners());
         ready.removeAll(blocked);
-        List<InboxEntry> pending = transactions.run(store -> store.pendingInbox(ready, BATCH));
+        List<InboxEntry> pending = fairShare(ready);
         List<InboxEntry> processable = new ArrayList<>();
         Map<Long, PartnerAdapter> adapterOf = new HashMap<>();
         for (InboxEntry entry : pending) {
@@ -125,14 +148,42 @@ public final class InboxProcessor {
             processable.add(entry);
             adapterOf.put(entry.seq(), adapter.get());
         }
-        Map<Long, Receipt> outcomes = processTogether(processable, adapterOf, blocked);
+        Map<Long, Receipt> outcomes = new LinkedHashMap<>();
+        for (int from = 0; from < processable.size(); from += PER_TRANSACTION) {
+            List<InboxEntry> group = processable.subList(from, Math.min(processable.size(), from + PER_TRANSACTION));
+            outcomes.putAll(processTogether(group, adapterOf, blocked));
+        }
         outcomes.forEach((seq, receipt) -> {
             CompletableFuture<Receipt> waiter = waiting.remove(seq);
+            waitingPartner.remove(seq);
             if (waiter != null) {
                 waiter.complete(receipt);
             }
         });
         return outcomes.size();
+    }
+
+    /**
+     * The next messages to process: each ready partner's oldest, at most {@code PER_PARTNER}
+     * each, taken in turn, so that one partner's backlog (after an adapter came back) does
+     * not hold up the others' new messages. Each partner's own order is kept.
+     */
+    private List<InboxEntry> fairShare(Set<String> ready) {
+        return transactions.run(store -> {
+            List<List<InboxEntry>> queues = new ArrayList<>();
+            for (String partnerId : ready) {
+                queues.add(store.pendingInbox(Set.of(partnerId), PER_PARTNER));
+            }
+            List<InboxEntry> turns = new ArrayList<>();
+            for (int i = 0; i < PER_PARTNER; i++) {
+                for (List<InboxEntry> queue : queues) {
+                    if (i < queue.size()) {
+                        turns.add(queue.get(i));
+                    }
+                }
+            }
+            return turns;
+        });
     }
 
     /**

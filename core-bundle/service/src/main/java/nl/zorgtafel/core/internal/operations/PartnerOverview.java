@@ -17,7 +17,8 @@ public final class PartnerOverview {
 
     /** One partner's state. */
     public record PartnerState(String partnerId, boolean adapterActive, String adapterVersion, long inboxPending,
-                               long outboxPending, long deadLetters, String lastError, boolean configured) {
+                               long outboxPending, long deadLetters, String lastError, boolean configured,
+                               long outboxDelivered) {
     }
 
     private final Transactions transactions;
@@ -37,6 +38,7 @@ public final class PartnerOverview {
             Map<String, Long> outbox = store.outbox().outboxCountByPartner(OutboxStore.Status.PENDING);
             Map<String, Long> dead = store.outbox().outboxCountByPartner(OutboxStore.Status.DEAD);
             Map<String, String> errors = store.outbox().lastOutboxErrorByPartner();
+            Map<String, Long> delivered = store.outbox().outboxCountByPartner(OutboxStore.Status.DELIVERED);
             Set<String> ids = new TreeSet<>(adapters.presentPartners());
             partners.all().stream().map(PartnerSettings::partnerId).forEach(ids::add);
             ids.addAll(inbox.keySet());
@@ -44,7 +46,8 @@ public final class PartnerOverview {
             ids.addAll(dead.keySet());
             return ids.stream().map(id -> new PartnerState(id, adapters.adapterFor(id).isPresent(),
                     adapters.versionFor(id).orElse(null), inbox.getOrDefault(id, 0L), outbox.getOrDefault(id, 0L),
-                    dead.getOrDefault(id, 0L), errors.get(id), partners.partner(id).isPresent())).toList();
+                    dead.getOrDefault(id, 0L), errors.get(id), partners.partner(id).isPresent(),
+                    delivered.getOrDefault(id, 0L))).toList();
         });
     }
 }

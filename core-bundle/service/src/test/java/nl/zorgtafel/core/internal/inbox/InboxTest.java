@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +66,7 @@ class InboxTest {
         inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30),
                 worker);
         adapters.onArrival(partnerId -> processor.drive());
+        adapters.onDeparture(processor::adapterLeft);
     }
 
     @AfterEach
@@ -272,6 +276,42 @@ class InboxTest {
         await().atMost(PROCESSING).until(() -> statusOf(behindIt) == InboxStatus.PROCESSED);
         assertThat(statusOf(unreadable)).isEqualTo(InboxStatus.PROCESSED);
         assertThat(adapter.translatedIds()).containsExactly("H-1", "H-2");
+    }
+
+    @Test
+    void aRequestWaitingWhenItsAdapterLeavesIsAnsweredPendingAtOnce() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        OrderRecordingAdapter held = new OrderRecordingAdapter(PARTNER, new CopyOnWriteArrayList<>(), gate);
+        adapters.arrived(held);
+        CompletableFuture<Receipt> answer = CompletableFuture.supplyAsync(
+                () -> inbox.receive(message("id;H-1", signalAboutNoor("S-1", "seen at the station")), null));
+        await().atMost(PROCESSING).until(() -> DATABASE.rowsIn("inbox") == 1);
+
+        try {
+            adapters.departed(held);
+
+            assertThat(answer.get(PROCESSING.toMillis(), TimeUnit.MILLISECONDS).status())
+                    .isEqualTo(InboxStatus.PENDING);
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    @Test
+    void onePartnersBacklogDoesNotHoldUpAnotherPartnersNewMessage() {
+        List<String> translations = new CopyOnWriteArrayList<>();
+        CountDownLatch open = new CountDownLatch(0);
+        for (int i = 1; i <= 60; i++) {
+            inbox.receive(message("id;H-" + i, signalAboutNoor("S-" + i, "sighting " + i)), null);
+        }
+        inbox.receive(new InboundMessage("mee", TextAdapter.MEDIA_TYPE, StandardCharsets.UTF_8,
+                ("id;M-1\n" + signalAboutNoor("M-S-1", "told by MEE")).getBytes(StandardCharsets.UTF_8)), null);
+
+        adapters.arrived(new OrderRecordingAdapter("mee", translations, open));
+        adapters.arrived(new OrderRecordingAdapter(PARTNER, translations, open));
+
+        await().atMost(PROCESSING).until(() -> translations.size() == 61);
+        assertThat(translations.indexOf("mee")).isLessThan(30);
     }
 
     @Test

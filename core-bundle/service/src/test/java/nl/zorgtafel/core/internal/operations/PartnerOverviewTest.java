@@ -31,14 +31,14 @@ class PartnerOverviewTest {
     void aConfiguredPartnerWithoutAdapterOrMessagesIsAbsentAndHasNothingWaiting() {
         partners.configured(new PartnerSettings("ggz", "", "http://ggz.example/fhir", "", true));
 
-        assertThat(overview.all()).containsExactly(new PartnerState("ggz", false, null, 0, 0, 0, null, true));
+        assertThat(overview.all()).containsExactly(new PartnerState("ggz", false, null, 0, 0, 0, null, true, 0));
     }
 
     @Test
     void anAdapterWithoutConfigurationIsActiveWithItsVersionAndNotConfigured() {
         adapters.arrived(RecordingAdapter.forPartner("horizon"), "1.2.0");
 
-        assertThat(overview.all()).containsExactly(new PartnerState("horizon", true, "1.2.0", 0, 0, 0, null, false));
+        assertThat(overview.all()).containsExactly(new PartnerState("horizon", true, "1.2.0", 0, 0, 0, null, false, 0));
     }
 
     @Test
@@ -61,12 +61,12 @@ class PartnerOverviewTest {
         addToOutbox("n-1", "politie", "youth-noor");
 
         assertThat(overview.all()).containsExactly(
-                new PartnerState("politie", false, null, 0, 1, 0, null, false),
-                new PartnerState("rvdk", false, null, 1, 0, 0, null, false));
+                new PartnerState("politie", false, null, 0, 1, 0, null, false, 0),
+                new PartnerState("rvdk", false, null, 1, 0, 0, null, false, 0));
     }
 
     @Test
-    void eachPartnersInboxOutboxAndDeadLettersAreCountedWithItsLastError() {
+    void eachPartnersInboxOutboxDeliveredAndDeadLettersAreCountedWithItsLastError() {
         partners.configured(new PartnerSettings("ggz", "", "http://ggz.example/fhir", "", true));
         partners.configured(new PartnerSettings("mee", "", "", "/srv/mee/out", true));
         addToInbox("ggz", "b-1");
@@ -82,8 +82,8 @@ class PartnerOverviewTest {
         });
 
         assertThat(overview.all()).containsExactly(
-                new PartnerState("ggz", false, null, 2, 1, 1, "HTTP 503 from ggz.example", true),
-                new PartnerState("mee", false, null, 0, 1, 0, null, true));
+                new PartnerState("ggz", false, null, 2, 1, 1, "HTTP 503 from ggz.example", true, 1),
+                new PartnerState("mee", false, null, 0, 1, 0, null, true, 0));
     }
 
     @Test

@@ -21,8 +21,8 @@ class OperatorTablesTest {
     @Test
     void thePartnersTableShowsTheFieldsOfTheOperationsApiOneRowAPartner() {
         List<PartnerState> states = List.of(
-                new PartnerState("ggz", true, "0.1.0.SNAPSHOT", 2, 3, 1, "HTTP 503 from ggz.example", true),
-                new PartnerState("politie", false, null, 0, 1, 0, null, false));
+                new PartnerState("ggz", true, "0.1.0.SNAPSHOT", 2, 3, 1, "HTTP 503 from ggz.example", true, 0),
+                new PartnerState("politie", false, null, 0, 1, 0, null, false, 0));
 
         List<String> lines = printed(OperatorTables.partners(states));
 
