@@ -32,7 +32,8 @@ public final class LoginThrottle {
     public LoginThrottle(Clock clock, int maxFailuresPerName, int maxFailuresPerSource, Duration lockDuration) {
         this.clock = clock;
         this.maxFailuresPerName = Math.max(1, maxFailuresPerName);
-        this.maxFailuresPerSource = Math.max(1, maxFailuresPerSource);
+        // 0: no lock per source (behind a reverse proxy every person shares its address)
+        this.maxFailuresPerSource = Math.max(0, maxFailuresPerSource);
         this.lockDuration = lockDuration;
     }
 
@@ -49,7 +50,7 @@ public final class LoginThrottle {
 
     public void failed(String name, String source) {
         count(names, key(name), maxFailuresPerName, "name", name);
-        if (source != null) {
+        if (source != null && maxFailuresPerSource > 0) {
             count(sources, source, maxFailuresPerSource, "source", source);
         }
         if (names.size() + sources.size() > 100_000) {

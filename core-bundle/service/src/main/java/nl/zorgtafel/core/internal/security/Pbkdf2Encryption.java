@@ -15,6 +15,8 @@ import org.apache.karaf.jaas.modules.Encryption;
  * per password and {@value #ITERATIONS} iterations, stored as
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64). Karaf's own choice, an unsalted
  * SHA-512, is only still accepted for a hash written by an earlier version (128 hex digits).
+ * A password still in plain text (written by an operator, not hashed yet: the realm hashes
+ * it within a moment) is compared as it stands, so that a login in that moment works.
  */
 public final class Pbkdf2Encryption implements Encryption {
 
@@ -53,7 +55,9 @@ public final class Pbkdf2Encryption implements Encryption {
             return MessageDigest.isEqual(stored.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
                     legacySha512(input).getBytes(StandardCharsets.US_ASCII));
         }
-        return false;
+        // a password just written in plain text, in the moment before the realm hashes it
+        // (Karaf asks the encryption even then): it is compared as it stands
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8), input.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

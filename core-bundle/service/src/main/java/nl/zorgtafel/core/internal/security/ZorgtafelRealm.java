@@ -39,7 +39,16 @@ public final class ZorgtafelRealm implements JaasRealm {
     public ZorgtafelRealm(BundleContext context,
                           @Reference(target = "(name=" + Pbkdf2EncryptionService.NAME + ")")
                           EncryptionService passwordHashes) {
-        Map<String, Object> options = options(context, usersFile(context));
+        Path usersFile = usersFile(context);
+        try {
+            // before the realm answers a login: Karaf's hashing below follows later edits
+            new UsersFileHasher(new Pbkdf2Encryption()).hash(usersFile);
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ZorgtafelRealm.class).warn(
+                    "The people's passwords could not be hashed at start ({}); Karaf's watcher tries again",
+                    e.getClass().getSimpleName());
+        }
+        Map<String, Object> options = options(context, usersFile);
         this.entries = new AppConfigurationEntry[] {
             new AppConfigurationEntry(ProxyLoginModule.class.getName(),
                     AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)

@@ -29,9 +29,16 @@ class Pbkdf2EncryptionTest {
     }
 
     @Test
-    void somethingThatIsNoHashNeverMatches() {
-        assertThat(encryption.checkPassword("plain", "plain")).isFalse();
+    void aMalformedHashNeverMatches() {
         assertThat(encryption.checkPassword("x", "pbkdf2-sha256$abc$!!$??")).isFalse();
+        assertThat(encryption.checkPassword(null, "x")).isFalse();
+    }
+
+    /** Found on the distribution: a login in the moment after start, before the file is hashed, failed. */
+    @Test
+    void aPasswordNotHashedYetIsComparedAsItStands() {
+        assertThat(encryption.checkPassword("itest-Coord-Pw1", "itest-Coord-Pw1")).isTrue();
+        assertThat(encryption.checkPassword("itest-Coord-Pw2", "itest-Coord-Pw1")).isFalse();
     }
 
     private static byte[] sha512(String text) {
