@@ -1,0 +1,298 @@
+package nl.zorgtafel.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The privacy promises over real HTTP in the booted distribution: every role × the main
+ * endpoints × its own and another partner's case, allowed or refused as docs/privacy.md says;
+ * the audit trail of it all, readable by the privacy officer only and verifiable; passwords
+ * hashed at start; security headers; and no BSN in clear in any file under {@code data/}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PrivacyMatrixIT {
+
+    private static final String PORT_PROPERTY = "zorgtafel.itest.httpPort";
+    private static final String GGZ_TOKEN = "itest-privacy-ggz-2b7e9c41-58d0-4f3a-9e61-7a0d3c5b1f28";
+    private static final String MEE_TOKEN = "itest-privacy-mee-6c1d8e02-94b7-4a5f-b3c8-1e7f0a9d2c64";
+    /** Test BSNs (99999xxxx, elfproef-valid). */
+    private static final String OWN_BSN = "999990019";
+    private static final String OTHER_BSN = "999990020";
+    private static final Map<String, String> PEOPLE = Map.of(
+            "coord", "itest-Coord-Pw1,coordinator",
+            "ggzpro", "itest-Ggz-Pw2,partner-ggz",
+            "meepro", "itest-Mee-Pw3,partner-mee",
+            "privacy", "itest-Privacy-Pw4,privacy-officer",
+            "ops", "itest-Ops-Pw5,operator");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        File distribution = new File(requiredProperty("zorgtafel.distribution"));
+        String karafVersion = requiredProperty("zorgtafel.karafVersion");
+        String examRepository = new File(requiredProperty("zorgtafel.examRepository")).toURI().toString();
+        String httpPort = Integer.toString(freePort());
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl(distribution.toURI().toString())
+                        .unpackDirectory(new File("target/exam-privacy")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                vmOptions("--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                        "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED"),
+                logLevel(LogLevel.WARN),
+                systemProperty("karaf.log.console").value("WARN"),
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                        "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots,"
+                                + examRepository + "@id=exam.repository"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        requiredProperty("zorgtafel.localRepository")),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                systemProperty(PORT_PROPERTY).value(httpPort),
+                editConfigurationFilePut("etc/nl.zorgtafel.partner-ggz.cfg", "tokenSha256", sha256Hex(GGZ_TOKEN)),
+                editConfigurationFilePut("etc/nl.zorgtafel.partner-mee.cfg", "tokenSha256", sha256Hex(MEE_TOKEN)),
+                mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
+                mavenBundle("org.awaitility", "awaitility").versionAsInProject(),
+                mavenBundle("net.bytebuddy", "byte-buddy").versionAsInProject(),
+                mavenBundle("org.assertj", "assertj-core").versionAsInProject()));
+        PEOPLE.forEach((name, line) -> options.add(
+                editConfigurationFilePut("etc/zorgtafel-users.properties", name, line)));
+        return options.toArray(Option[]::new);
+    }
+
+    @Before
+    public void waitUntilTheCoreServes() {
+        await("GET /api/v1/health answers 200").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> call("GET", "/api/v1/health", Map.of(), null).statusCode() == 200);
+    }
+
+    @Test
+    public void everyRoleOnTheMainEndpointsIsAllowedOrRefusedAsThePrivacyPageSays() throws Exception {
+        String own = newCase(GGZ_TOKEN, OWN_BSN, "itest-pm-own");
+        String other = newCase(MEE_TOKEN, OTHER_BSN, "itest-pm-other");
+        String youth = JSON.readTree(call("GET", "/api/v1/cases/" + own, person("coord"), null).body())
+                .path("youth").path("id").asText();
+        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        roles.put("coordinator", person("coord"));
+        roles.put("ggz person", person("ggzpro"));
+        roles.put("ggz system", Map.of("Authorization", "Bearer " + GGZ_TOKEN));
+        roles.put("mee person", person("meepro"));
+        roles.put("privacy officer", person("privacy"));
+        roles.put("operator", person("ops"));
+        roles.put("anonymous", Map.of());
+        roles.put("wrong password", Map.of("Authorization", basic("intruder", "a-guess")));
+        // columns in the order of the roles above
+        Map<String, String> matrix = new LinkedHashMap<>();
+        matrix.put("/api/v1/cases/" + own, "200 200 200 403 403 403 401 401");
+        matrix.put("/api/v1/cases/" + other, "200 403 403 200 403 403 401 401");
+        matrix.put("/api/v1/cases/" + own + "/timeline", "200 200 200 403 403 403 401 401");
+        matrix.put("/api/v1/cases/" + other + "/timeline", "200 403 403 200 403 403 401 401");
+        matrix.put("/api/v1/cases", "200 200 200 200 403 403 401 401");
+        matrix.put("/api/v1/partners", "403 403 403 403 403 200 401 401");
+        matrix.put("/api/v1/audit?caseId=" + own, "403 403 403 403 200 403 401 401");
+        matrix.put("/api/v1/audit/verify", "403 403 403 403 200 403 401 401");
+        matrix.put("/api/v1/privacy/youths/" + youth + "/export", "403 403 403 403 200 403 401 401");
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> row : matrix.entrySet()) {
+            String[] expected = row.getValue().split(" ");
+            int column = 0;
+            for (Map.Entry<String, Map<String, String>> role : roles.entrySet()) {
+                int status = call("GET", row.getKey(), role.getValue(), null).statusCode();
+                if (status != Integer.parseInt(expected[column])) {
+                    wrong.add(role.getKey() + " GET " + row.getKey() + ": expected " + expected[column] + ", got "
+                            + status);
+                }
+                column++;
+            }
+        }
+        assertThat(wrong).isEmpty();
+
+        JsonNode audit = JSON.readTree(call("GET", "/api/v1/audit?caseId=" + own, person("privacy"), null).body());
+        assertThat(audit.path("items").size()).isGreaterThan(10);
+        assertThat(audit.toString()).doesNotContain(OWN_BSN).doesNotContain("Sanne");
+        List<String> outcomes = new ArrayList<>();
+        audit.path("items").forEach(item -> outcomes.add(item.path("user").asText() + " " + item.path("outcome")
+                .asText()));
+        assertThat(outcomes).contains("meepro denied", "ggzpro success", "system:ggz success", "anonymous denied");
+        JsonNode verify = JSON.readTree(call("GET", "/api/v1/audit/verify", person("privacy"), null).body());
+        assertThat(verify.path("valid").asBoolean()).as(verify.toString()).isTrue();
+    }
+
+    @Test
+    public void passwordsAreHashedSaltedAtStartAndNoPlainTextRemains() throws IOException {
+        Path users = Path.of(System.getProperty("karaf.etc"), "zorgtafel-users.properties");
+        await("the realm hashed the passwords").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !Files.readString(users).contains("itest-Coord-Pw1"));
+        String content = Files.readString(users);
+        for (String line : PEOPLE.values()) {
+            assertThat(content).doesNotContain(line.split(",")[0]);
+        }
+        assertThat(content).contains("{CRYPT}pbkdf2-sha256$");
+    }
+
+    @Test
+    public void everyApiAnswerCarriesSecurityHeadersAndCrossOriginUseIsRefused() {
+        HttpResponse<String> answer = call("GET", "/api/v1/cases", person("coord"), null);
+        assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'none'"));
+        assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> preflight = call("OPTIONS", "/api/v1/cases", Map.of("Origin", "https://evil.example",
+                "Access-Control-Request-Method", "GET"), null);
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    public void noFileUnderDataHoldsABsnOrANameInClear() throws IOException {
+        newCase(GGZ_TOKEN, "999990032", "itest-pm-data");
+        byte[] bsn = "999990032".getBytes(StandardCharsets.US_ASCII);
+        byte[] name = "Sanne".getBytes(StandardCharsets.US_ASCII);
+        List<Path> holding = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of(System.getProperty("karaf.data")))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] content;
+                try {
+                    content = Files.readAllBytes(file);
+                } catch (IOException vanished) {
+                    continue;
+                }
+                if (contains(content, bsn) || contains(content, name)) {
+                    holding.add(file);
+                }
+            }
+        }
+        assertThat(holding).isEmpty();
+    }
+
+    private String newCase(String token, String bsn, String reference) throws IOException {
+        String signal = "{\"youth\":{\"bsn\":\"" + bsn + "\",\"givenName\":\"Sanne\",\"familyName\":\"de Wit\","
+                + "\"birthDate\":\"2009-03-14\"},\"category\":\"loverboy\",\"urgency\":\"normal\","
+                + "\"summary\":\"Seen with older men\",\"observedOn\":\"2026-05-04\",\"partnerReference\":\""
+                + reference + "\"}";
+        HttpResponse<String> created = call("POST", "/api/v1/signals", Map.of("Authorization", "Bearer " + token,
+                "Content-Type", "application/json"), signal);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("caseId").asText();
+    }
+
+    private static Map<String, String> person(String name) {
+        return Map.of("Authorization", basic(name, PEOPLE.get(name).split(",")[0]));
+    }
+
+    private static String basic(String name, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> call(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + System.getProperty(PORT_PROPERTY) + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set (run through Maven)");
+        }
+        return value;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
