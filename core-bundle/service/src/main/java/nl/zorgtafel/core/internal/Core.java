@@ -241,6 +241,7 @@ public final class Core {
         this.dispatcher = new OutboxDispatcher(transactions, adapters, partners,
                 Duration.ofMillis(config.deliveryTimeoutMillis()), clock, deliveries);
         this.overview = new PartnerOverview(transactions, adapters, partners);
+        dispatcher.onDelivered((store, entry) -> AuditTrail.appendIn(store, SystemEvents.delivery(clock, entry)));
         outboxClock.scheduleWithFixedDelay(() -> driveSafely(dispatcher), 0, config.outboxScanMillis(), TimeUnit.MILLISECONDS);
         adapters.onArrival(partnerId -> processor.drive());
         adapters.onArrival(partnerId -> dispatcher.drive());

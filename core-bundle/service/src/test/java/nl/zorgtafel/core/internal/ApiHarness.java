@@ -93,6 +93,14 @@ public final class ApiHarness implements AutoCloseable {
         return Map.of("Authorization", "Bearer " + token);
     }
 
+    /** Configures a partner whose notifications are written as files into {@code directory}; returns its headers. */
+    public Map<String, String> filePartner(String partnerId, Path directory) {
+        String token = "token-" + partnerId + "-" + UUID.randomUUID();
+        partnerTokens.put(partnerId, token);
+        core.partners().configured(new PartnerSettings(partnerId, sha256(token), "", directory.toString(), true));
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
     /** The headers that make a request a logged-in person's (cookie and CSRF token). */
     public Map<String, String> asPerson(String name, String... roles) {
         Sessions.Session session = core.sessions().open(Caller.person(name, java.util.Set.of(roles)));

@@ -41,7 +41,9 @@ public record AuditEvent(String eventId, Instant occurredAt, Action action, Stri
 
     /** What was done. */
     public enum Action {
-        READ, SEARCH, CREATE, UPDATE, DELETE, EXPORT, ERASE, LOGIN, LOGOUT, AUDIT_READ, AUDIT_VERIFY, RETENTION;
+        READ, SEARCH, CREATE, UPDATE, DELETE, EXPORT, ERASE, LOGIN, LOGOUT, AUDIT_READ, AUDIT_VERIFY, RETENTION,
+        /** Personal data sent to a partner (verstrekking): a notification delivered. */
+        DISCLOSE;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

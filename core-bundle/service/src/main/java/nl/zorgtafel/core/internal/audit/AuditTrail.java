@@ -158,6 +158,11 @@ public final class AuditTrail {
         }
     }
 
+    /** Appends one event in a transaction the caller runs, so that it commits with what it records. */
+    public static void appendIn(Store store, AuditEvent event) {
+        appendAll(store, List.of(event));
+    }
+
     /** Appends events to the chain in the store's transaction, under the head's lock. */
     static List<Long> appendAll(Store store, List<AuditEvent> events) {
         AuditStore audit = store.audit();

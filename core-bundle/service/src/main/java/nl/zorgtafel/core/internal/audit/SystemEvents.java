@@ -32,6 +32,16 @@ public final class SystemEvents {
                         + (cases.size() > 1 ? "; cases " + String.join(",", cases) : ""));
     }
 
+    /** A notification was delivered to a partner: a share, with its purpose and legal basis. */
+    public static AuditEvent delivery(Clock clock, nl.zorgtafel.core.internal.store.OutboxStore.OutboxEntry entry) {
+        return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.DISCLOSE,
+                "notification " + entry.kind().name().toLowerCase(java.util.Locale.ROOT), AuditEvent.Outcome.SUCCESS,
+                0, "system:outbox", entry.partnerId(), "partner-" + entry.partnerId(),
+                Purpose.CARE_COORDINATION.code(), Purpose.CARE_COORDINATION.legalBasis(PartnerCategory.of(
+                entry.partnerId())), entry.caseId(), entry.youthId(), null, entry.notificationId(), "outbox",
+                "platform", "attempt " + (entry.attempts() + 1));
+    }
+
     /** The audit trail was verified from the Karaf shell. */
     public static AuditEvent verification(Clock clock, String user, boolean valid) {
         return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.AUDIT_VERIFY,

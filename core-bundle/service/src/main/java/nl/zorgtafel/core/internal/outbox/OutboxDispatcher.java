@@ -49,6 +49,8 @@ public final class OutboxDispatcher {
     private final ExecutorService deliveries;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final RandomGenerator random = new SecureRandom();
+    private volatile java.util.function.BiConsumer<nl.zorgtafel.core.internal.store.Store, OutboxEntry> onDelivered =
+            (store, entry) -> { };
 
     public OutboxDispatcher(Transactions transactions, AdapterRegistry adapters, PartnerDirectory partners,
                             java.time.Duration httpTimeout, Clock clock, ExecutorService deliveries) {
@@ -64,6 +66,14 @@ public final class OutboxDispatcher {
         this.files = files;
         this.clock = clock;
         this.deliveries = deliveries;
+    }
+
+    /**
+     * Told of each delivered notification in the transaction that marks it delivered: a share
+     * of personal data with a partner, which the audit trail records in the same commit.
+     */
+    public void onDelivered(java.util.function.BiConsumer<nl.zorgtafel.core.internal.store.Store, OutboxEntry> listener) {
+        this.onDelivered = listener;
     }
 
     /** Starts delivery for every partner that can receive now and is not being delivered already. */
@@ -116,6 +126,7 @@ public final class OutboxDispatcher {
             }
             transactions.run(store -> {
                 store.outbox().markDelivered(entry.seq(), clock.instant());
+                onDelivered.accept(store, entry);
                 return null;
             });
         } catch (DeliveryException e) {
