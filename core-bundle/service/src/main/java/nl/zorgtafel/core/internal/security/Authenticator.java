@@ -134,13 +134,18 @@ public final class Authenticator {
             java.util.Arrays.fill(password, '\0');
             return Optional.empty();
         }
-        Optional<Caller> person = login(name, password);
-        if (person.isPresent()) {
+        Verdict verdict = login(name, password);
+        if (verdict.person() != null) {
             throttle.succeeded(name);
-        } else {
+        } else if (verdict.refused()) {
             throttle.failed(name, source);
         }
-        return person;
+        // a realm not there yet (the moment after a start) refuses too, but counts against nobody
+        return Optional.ofNullable(verdict.person());
+    }
+
+    /** What the realm said: the person, or refused; neither when there was no realm to ask. */
+    private record Verdict(Caller person, boolean refused) {
     }
 
     private Optional<Caller> basic(String encoded, String source) {
@@ -183,31 +188,37 @@ public final class Authenticator {
         }
     }
 
-    private static Optional<Caller> login(String name, char[] password) {
+    private static Verdict login(String name, char[] password) {
         Subject subject = new Subject();
+        javax.security.auth.callback.CallbackHandler credentials = callbacks -> {
+            for (var callback : callbacks) {
+                if (callback instanceof NameCallback nameCallback) {
+                    nameCallback.setName(name);
+                } else if (callback instanceof PasswordCallback passwordCallback) {
+                    passwordCallback.setPassword(password);
+                } else {
+                    throw new UnsupportedCallbackException(callback);
+                }
+            }
+        };
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // JAAS finds its login module through the context class loader
         thread.setContextClassLoader(Authenticator.class.getClassLoader());
         try {
-            LoginContext login = new LoginContext(ZorgtafelRealm.NAME, subject, callbacks -> {
-                for (var callback : callbacks) {
-                    if (callback instanceof NameCallback nameCallback) {
-                        nameCallback.setName(name);
-                    } else if (callback instanceof PasswordCallback passwordCallback) {
-                        passwordCallback.setPassword(password);
-                    } else {
-                        throw new UnsupportedCallbackException(callback);
-                    }
-                }
-            });
+            LoginContext login;
+            try {
+                login = new LoginContext(ZorgtafelRealm.NAME, subject, credentials);
+            } catch (LoginException noRealm) {
+                return new Verdict(null, false);
+            }
             login.login();
             Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream()
                     .map(RolePrincipal::getName)
                     .collect(Collectors.toSet());
-            return Optional.of(Caller.person(name, roles));
+            return new Verdict(Caller.person(name, roles), false);
         } catch (LoginException wrongCredentials) {
-            return Optional.empty();
+            return new Verdict(null, true);
         } finally {
             thread.setContextClassLoader(previous);
             java.util.Arrays.fill(password, '\0');

@@ -8,6 +8,7 @@ import java.util.Map;
 import nl.zorgtafel.core.internal.ApiHarness;
 import nl.zorgtafel.core.internal.audit.AuditTrail;
 import nl.zorgtafel.core.internal.store.AuditStore.Row;
+import nl.zorgtafel.core.internal.testing.TestRealm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,18 @@ import org.junit.jupiter.api.Test;
 class HardenedApiTest {
 
     private ApiHarness api;
+    private javax.security.auth.login.Configuration previousRealm;
 
     @BeforeEach
     void start() throws Exception {
+        previousRealm = TestRealm.install();
         api = new ApiHarness(Map.of("rateLimitPerSecond", 1.0, "rateLimitBurst", 3.0));
     }
 
     @AfterEach
     void stop() throws Exception {
         api.close();
+        javax.security.auth.login.Configuration.setConfiguration(previousRealm);
     }
 
     @Test
@@ -93,10 +97,29 @@ class HardenedApiTest {
         assertThat(statuses).containsOnly(401);
         assertThat(bodies.stream().distinct()).hasSize(1);
         assertThat(api.core().authenticator().throttle().locked("fenna", "10.9.9.9")).isTrue();
+        // locked: the right password gets the same answer now
+        ApiHarness.Answer right = api.call("POST", "/session", Map.of("X-Requested-With", "ui"), "application/json",
+                "{\"username\":\"fenna\",\"password\":\"" + TestRealm.PASSWORD + "\"}");
+        assertThat(right.status()).isEqualTo(401);
+        assertThat(right.body()).isEqualTo(bodies.get(0));
         List<Row> rows = api.core().audit().search(new AuditTrail.Query(null, null, "fenna", null, null, 20));
         assertThat(rows).filteredOn(row -> row.resource().equals("lock-out")).hasSize(1);
-        assertThat(rows).filteredOn(row -> row.action().equals("login")).hasSize(8);
+        assertThat(rows).filteredOn(row -> row.action().equals("login")).hasSize(9);
         assertThat(rows).allSatisfy(row -> assertThat(row.outcome()).isEqualTo("denied"));
+    }
+
+    @Test
+    void aRememberedBasicLoginIsLockedOutToo() {
+        String right = "Basic " + java.util.Base64.getEncoder().encodeToString((TestRealm.NAME + ":"
+                + TestRealm.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString((TestRealm.NAME + ":guess")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(api.get("/cases", Map.of("Authorization", right)).status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.get("/cases", Map.of("Authorization", wrong)).status()).isIn(401, 429);
+        }
+
+        assertThat(api.get("/cases", Map.of("Authorization", right)).status()).isEqualTo(401);
     }
 
     @Test
