@@ -28,6 +28,7 @@ import nl.zorgtafel.core.internal.inbox.InboxUnavailableException;
 import nl.zorgtafel.core.internal.inbox.Receipt;
 import nl.zorgtafel.core.internal.security.Caller;
 import nl.zorgtafel.core.internal.store.StoreException;
+import org.apache.karaf.jaas.config.JaasRealm;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,8 +65,19 @@ public final class ApiServlet extends HttpServlet {
     private final transient PrivacyApi privacy;
     private final transient RequestGuard guard;
 
+    /**
+     * @param peopleRealm the JAAS realm {@code zorgtafel}, not used here but required: the API
+     *     (and so health {@code UP}) is offered only once people can log in, so that nobody's
+     *     first login after a start is refused, and counted against them, for want of a realm
+     */
     @Activate
-    public ApiServlet(@Reference Core core) {
+    public ApiServlet(@Reference Core core,
+                      @Reference(target = "(component.name=nl.zorgtafel.core.internal.security.ZorgtafelRealm)")
+                      JaasRealm peopleRealm) {
+        this(core);
+    }
+
+    ApiServlet(Core core) {
         this.core = core;
         this.table = new TableApi(this, core);
         this.session = new SessionEndpoint(core.authenticator(), core.sessions(), json);
