@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,12 +44,15 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 /**
  * The privacy promises over real HTTP in the booted distribution: every role × the main
  * endpoints × its own and another partner's case, allowed or refused as docs/privacy.md says;
  * the audit trail of it all, readable by the privacy officer only and verifiable; passwords
- * hashed at start; security headers; and no BSN in clear in any file under {@code data/}.
+ * hashed at start; Karaf itself locked down; security headers; and no BSN in clear in any
+ * file under {@code data/}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -69,6 +73,9 @@ public class PrivacyMatrixIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    private BundleContext bundleContext;
 
     @Configuration
     public Option[] config() {
@@ -120,6 +127,9 @@ public class PrivacyMatrixIT {
     public void waitUntilTheCoreServes() {
         await("GET /api/v1/health answers 200").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(() -> call("GET", "/api/v1/health", Map.of(), null).statusCode() == 200);
+        // the people's realm registers a moment after the core answers
+        await("the realm zorgtafel answers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions().until(() -> call("GET", "/api/v1/partners", person("ops"), null).statusCode() == 200);
     }
 
     @Test
@@ -184,6 +194,20 @@ public class PrivacyMatrixIT {
             assertThat(content).doesNotContain(line.split(",")[0]);
         }
         assertThat(content).contains("{CRYPT}pbkdf2-sha256$");
+    }
+
+    @Test
+    public void karafItselfIsLockedDown() throws IOException {
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        List<String> karafUsers = Files.readAllLines(etc.resolve("users.properties")).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("_g_")).toList();
+        assertThat(karafUsers).as("users in Karaf's own realm").isEmpty();
+        assertThat(Files.readAllLines(etc.resolve("org.apache.karaf.shell.cfg"))).anyMatch(line ->
+                line.replace(" ", "").equals("sshHost=127.0.0.1"));
+        assertThat(Files.readAllLines(etc.resolve("org.apache.karaf.jaas.cfg"))).anyMatch(line ->
+                line.replace(" ", "").equals("encryption.enabled=true"));
+        assertThat(bundleContext.getBundles()).extracting(Bundle::getSymbolicName)
+                .noneMatch(name -> name != null && name.toLowerCase(java.util.Locale.ROOT).contains("webconsole"));
     }
 
     @Test
