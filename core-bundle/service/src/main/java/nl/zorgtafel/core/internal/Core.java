@@ -195,11 +195,7 @@ public final class Core {
         this.clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
         Notifier notifier = new Notifier();
         EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock, notifier);
-        this.inboxWorker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "zorgtafel-inbox");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.inboxWorker = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-inbox"));
         this.processor = new InboxProcessor(transactions, cipher, adapters, applier, clock, inboxWorker);
         this.inboxWriter = Executors.newSingleThreadExecutor(namedDaemon("zorgtafel-inbox-writer"));
         this.inbox = new Inbox(transactions, cipher, adapters, processor, clock,
@@ -250,11 +246,7 @@ public final class Core {
         processor.drive();
         FolderInbox folderInbox = new FolderInbox(data.resolve("inbox"), inbox, this::enabledPartners, clock);
         folderInbox.onReceived((partnerId, receipt) -> audit.record(SystemEvents.fileDrop(clock, partnerId, receipt)));
-        this.folderWorker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "zorgtafel-folder-inbox");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.folderWorker = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-folder-inbox"));
         folderWorker.execute(folderInbox::recover);
         folderWorker.scheduleWithFixedDelay(() -> scanSafely(folderInbox), config.folderInboxScanMillis(),
                 config.folderInboxScanMillis(), TimeUnit.MILLISECONDS);
