@@ -237,7 +237,8 @@ public final class Core {
         this.dispatcher = new OutboxDispatcher(transactions, adapters, partners,
                 Duration.ofMillis(config.deliveryTimeoutMillis()), clock, deliveries);
         this.overview = new PartnerOverview(transactions, adapters, partners);
-        dispatcher.onDelivered((store, entry) -> AuditTrail.appendIn(store, SystemEvents.delivery(clock, entry)));
+        dispatcher.onDelivered((store, entries) -> AuditTrail.appendIn(store,
+                entries.stream().map(entry -> SystemEvents.delivery(clock, entry)).toList()));
         outboxClock.scheduleWithFixedDelay(() -> driveSafely(dispatcher), 0, config.outboxScanMillis(), TimeUnit.MILLISECONDS);
         adapters.onArrival(partnerId -> processor.drive());
         adapters.onArrival(partnerId -> dispatcher.drive());

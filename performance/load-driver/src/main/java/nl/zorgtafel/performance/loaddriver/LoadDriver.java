@@ -88,8 +88,7 @@ public final class LoadDriver {
             HTTP_PARTNERS.forEach(partner -> urls.put(partner, endpoints.url(partner).toString()));
             Path log = home.resolve("data/log/karaf.log");
             long logMark = Files.exists(log) ? Files.size(log) : 0;
-            boolean coreRestarts = options.processingPatienceMillis() != null
-                    && setup.writeProcessingPatience(options.processingPatienceMillis());
+            boolean coreRestarts = setup.writeCoreSettings(options.processingPatienceMillis());
             Setup.Credentials credentials = setup.configure(urls, Map.of(FILE_PARTNER, meeFiles.directory()));
             progress("configured " + home + ": tokens, outbound endpoints " + urls.values() + ", MEE files in "
                     + meeFiles.directory());
@@ -100,7 +99,7 @@ public final class LoadDriver {
                 karaf.start();
             }
             if (coreRestarts && running) {
-                waitUntil("the core restarted with processingPatienceMillis = " + options.processingPatienceMillis(),
+                waitUntil("the core restarted with the run's settings",
                         Duration.ofSeconds(90), () -> logShowsSince(log, logMark, "Zorgtafel core started"));
             }
             waitUntil("health UP", Duration.ofSeconds(180), platform::healthUp);

@@ -72,20 +72,30 @@ final class Setup {
     }
 
     /**
-     * Sets {@code processingPatienceMillis} in {@code etc/nl.zorgtafel.core.cfg}; returns
-     * false when it had that value already (then nothing is written and the core is not
-     * restarted).
+     * Writes the core settings of a load run into {@code etc/nl.zorgtafel.core.cfg}: the rate
+     * limit off ({@code rateLimitPerSecond = 0}: the run measures the platform, not its limit
+     * of 200 requests per second per partner) and, when given, {@code processingPatienceMillis}.
+     * Returns false when the file held these values already (then nothing is written and the
+     * core does not restart).
      */
-    boolean writeProcessingPatience(int millis) throws IOException {
+    boolean writeCoreSettings(Integer processingPatienceMillis) throws IOException {
         Path file = home.resolve("etc/nl.zorgtafel.core.cfg");
         if (!Files.exists(file)) {
             Files.writeString(file, "# Zorgtafel core settings (see the operator guide)\n", StandardCharsets.UTF_8);
         }
-        if (Integer.toString(millis).equals(property(file, "processingPatienceMillis", null))) {
-            return false;
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("rateLimitPerSecond", "0");
+        if (processingPatienceMillis != null) {
+            wanted.put("processingPatienceMillis", Integer.toString(processingPatienceMillis));
         }
-        setProperty(file, "processingPatienceMillis", Integer.toString(millis));
-        return true;
+        boolean changed = false;
+        for (Map.Entry<String, String> setting : wanted.entrySet()) {
+            if (!setting.getValue().equals(property(file, setting.getKey(), null))) {
+                setProperty(file, setting.getKey(), setting.getValue());
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** The core's processingPatienceMillis as configured, or "10000 (default)". */

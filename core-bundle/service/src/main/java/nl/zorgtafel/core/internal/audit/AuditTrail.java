@@ -163,6 +163,11 @@ public final class AuditTrail {
         appendAll(store, List.of(event));
     }
 
+    /** Appends events in a transaction the caller runs, so that they commit with what they record. */
+    public static void appendIn(Store store, List<AuditEvent> events) {
+        appendAll(store, events);
+    }
+
     /** Appends events to the chain in the store's transaction, under the head's lock. */
     static List<Long> appendAll(Store store, List<AuditEvent> events) {
         AuditStore audit = store.audit();

@@ -96,7 +96,6 @@ public final class InboxProcessor {
         waitingPartner.forEach((seq, partner) -> {
             if (partner.equals(partnerId)) {
                 CompletableFuture<Receipt> waiter = waiting.remove(seq);
-            waitingPartner.remove(seq);
                 waitingPartner.remove(seq);
                 if (waiter != null) {
                     waiter.complete(null);
@@ -172,7 +171,7 @@ public final class InboxProcessor {
         return transactions.run(store -> {
             List<List<InboxEntry>> queues = new ArrayList<>();
             for (String partnerId : ready) {
-                queues.add(store.pendingInbox(Set.of(partnerId), PER_PARTNER));
+                queues.add(store.pendingInbox(partnerId, PER_PARTNER));
             }
             List<InboxEntry> turns = new ArrayList<>();
             for (int i = 0; i < PER_PARTNER; i++) {

@@ -3,11 +3,16 @@ package nl.zorgtafel.core.internal.outbox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import nl.zorgtafel.api.model.Agreement;
 import nl.zorgtafel.api.model.Youth;
@@ -39,6 +44,8 @@ public final class OutboxDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 50;
+    /** A batch is recorded at the latest this long after its first delivery, so a slow partner's are too. */
+    private static final long RECORD_WITHIN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Transactions transactions;
     private final AdapterRegistry adapters;
@@ -49,8 +56,7 @@ public final class OutboxDispatcher {
     private final ExecutorService deliveries;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final RandomGenerator random = new SecureRandom();
-    private volatile java.util.function.BiConsumer<nl.zorgtafel.core.internal.store.Store, OutboxEntry> onDelivered =
-            (store, entry) -> { };
+    private volatile BiConsumer<Store, List<OutboxEntry>> onDelivered = (store, entries) -> { };
 
     public OutboxDispatcher(Transactions transactions, AdapterRegistry adapters, PartnerDirectory partners,
                             java.time.Duration httpTimeout, Clock clock, ExecutorService deliveries) {
@@ -69,10 +75,10 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * Told of each delivered notification in the transaction that marks it delivered: a share
+     * Told of the notifications delivered, in the transaction that marks them delivered: each a share
      * of personal data with a partner, which the audit trail records in the same commit.
      */
-    public void onDelivered(java.util.function.BiConsumer<nl.zorgtafel.core.internal.store.Store, OutboxEntry> listener) {
+    public void onDelivered(BiConsumer<Store, List<OutboxEntry>> listener) {
         this.onDelivered = listener;
     }
 
@@ -108,52 +114,98 @@ public final class OutboxDispatcher {
         }
         Instant now = clock.instant();
         List<OutboxEntry> due = transactions.run(store -> store.outbox().deliverable(partnerId, now, BATCH));
-        int handled = 0;
-        for (OutboxEntry entry : due) {
-            deliver(entry, settings.get(), adapter.get());
-            handled++;
+        if (due.isEmpty()) {
+            return 0;
         }
-        return handled;
+        Map<Long, Notification> notifications = transactions.run(store -> notificationsOf(store, due));
+        List<Attempt> attempts = new ArrayList<>(due.size());
+        long startedAt = System.nanoTime();
+        for (OutboxEntry entry : due) {
+            attempts.add(deliver(entry, notifications.get(entry.seq()), settings.get(), adapter.get()));
+            if (System.nanoTime() - startedAt > RECORD_WITHIN_NANOS) {
+                break; // a slow partner: record what was sent so far; the rest is due again next round
+            }
+        }
+        record(attempts, settings.get());
+        return attempts.size();
     }
 
-    private void deliver(OutboxEntry entry, PartnerSettings partner, PartnerAdapter adapter) {
+    /**
+     * One delivery, or why it failed. The batch's attempts are recorded together, so that a
+     * batch costs one commit rather than one per notification; a crash before that commit
+     * sends the batch again, which the {@code Idempotency-Key} makes harmless.
+     */
+    private record Attempt(OutboxEntry entry, String failure) {
+        boolean delivered() {
+            return failure == null;
+        }
+    }
+
+    private Attempt deliver(OutboxEntry entry, Notification notification, PartnerSettings partner,
+                            PartnerAdapter adapter) {
+        if (notification == null) {
+            return new Attempt(entry, "the notification could not be built from the store");
+        }
         try {
-            Notification notification = transactions.run(store -> notificationOf(store, entry));
             List<RenderedMessage> messages = render(adapter, notification);
             Channel channel = partner.outboundUrl().isEmpty() ? files : http;
             for (RenderedMessage message : messages) {
                 channel.send(partner, message, entry.notificationId());
             }
-            transactions.run(store -> {
-                store.outbox().markDelivered(entry.seq(), clock.instant());
-                onDelivered.accept(store, entry);
-                return null;
-            });
+            return new Attempt(entry, null);
         } catch (DeliveryException e) {
-            failed(entry, partner, e.getMessage());
+            return new Attempt(entry, e.getMessage());
         } catch (RuntimeException e) {
-            // a notification that cannot be built or sent is a failed attempt: it must not hold up the others
+            // a notification that cannot be sent is a failed attempt: it must not hold up the others
             LOG.error("Delivering notification {} to partner {} failed unexpectedly", entry.notificationId(),
                     entry.partnerId(), e);
-            failed(entry, partner, "delivery failed unexpectedly: " + e.getClass().getSimpleName());
+            return new Attempt(entry, "delivery failed unexpectedly: " + e.getClass().getSimpleName());
         }
     }
 
-    private void failed(OutboxEntry entry, PartnerSettings partner, String reason) {
-        int attempts = entry.attempts() + 1;
-        boolean dead = partner.retryPolicy().isExhausted(attempts);
-        Instant next = partner.retryPolicy().nextAttempt(clock.instant(), attempts, random::nextDouble);
+    private void record(List<Attempt> attempts, PartnerSettings partner) {
+        Instant at = clock.instant();
+        List<Failure> failures = new ArrayList<>();
         transactions.run(store -> {
-            store.outbox().markFailed(entry.seq(), attempts, next, reason, dead);
+            failures.clear(); // a transaction that is retried runs this again
+            List<OutboxEntry> delivered = new ArrayList<>();
+            for (Attempt attempt : attempts) {
+                if (attempt.delivered()) {
+                    store.outbox().markDelivered(attempt.entry().seq(), at);
+                    delivered.add(attempt.entry());
+                } else {
+                    failures.add(failed(store, attempt, partner, at));
+                }
+            }
+            if (!delivered.isEmpty()) {
+                onDelivered.accept(store, delivered);
+            }
             return null;
         });
-        if (dead) {
-            LOG.warn("Notification {} to partner {} is a dead letter after {} attempts: {}", entry.notificationId(),
-                    entry.partnerId(), attempts, reason);
-        } else {
-            LOG.info("Notification {} to partner {} failed (attempt {}): {}; next attempt at {}",
-                    entry.notificationId(), entry.partnerId(), attempts, reason, next);
+        for (Failure failure : failures) {
+            if (failure.dead()) {
+                LOG.warn("Notification {} to partner {} is a dead letter after {} attempts: {}",
+                        failure.entry().notificationId(), failure.entry().partnerId(), failure.attempts(),
+                        failure.reason());
+            } else {
+                LOG.info("Notification {} to partner {} failed (attempt {}): {}; next attempt at {}",
+                        failure.entry().notificationId(), failure.entry().partnerId(), failure.attempts(),
+                        failure.reason(), failure.next());
+            }
         }
+    }
+
+    private record Failure(OutboxEntry entry, int attempts, boolean dead, String reason, Instant next) {
+    }
+
+    /** Records a failed attempt: tried again later, or a dead letter after the last attempt. */
+    private Failure failed(Store store, Attempt attempt, PartnerSettings partner, Instant at) {
+        OutboxEntry entry = attempt.entry();
+        int attempts = entry.attempts() + 1;
+        boolean dead = partner.retryPolicy().isExhausted(attempts);
+        Instant next = partner.retryPolicy().nextAttempt(at, attempts, random::nextDouble);
+        store.outbox().markFailed(entry.seq(), attempts, next, attempt.failure(), dead);
+        return new Failure(entry, attempts, dead, attempt.failure(), next);
     }
 
     private static List<RenderedMessage> render(PartnerAdapter adapter, Notification notification)
@@ -173,6 +225,19 @@ public final class OutboxDispatcher {
      * The notification as the adapter sees it: the youth by display name and birth date,
      * never a BSN; an agreement notification carries the agreement as it stands now.
      */
+    private static Map<Long, Notification> notificationsOf(Store store, List<OutboxEntry> entries) {
+        Map<Long, Notification> notifications = new HashMap<>();
+        for (OutboxEntry entry : entries) {
+            try {
+                notifications.put(entry.seq(), notificationOf(store, entry));
+            } catch (IllegalStateException e) {
+                LOG.warn("Notification {} to partner {} cannot be built: {}", entry.notificationId(),
+                        entry.partnerId(), e.getMessage());
+            }
+        }
+        return notifications;
+    }
+
     private static Notification notificationOf(Store store, OutboxEntry entry) {
         Youth youth = store.youth(entry.youthId()).orElse(null);
         Agreement agreement = null;

@@ -117,17 +117,13 @@ final class JdbcStore implements Store {
     }
 
     @Override
-    public List<InboxEntry> pendingInbox(Set<String> partnerIds, int limit) {
-        if (partnerIds.isEmpty()) {
-            return List.of();
-        }
-        String placeholders = String.join(", ", partnerIds.stream().map(p -> "?").toList());
+    public List<InboxEntry> pendingInbox(String partnerId, int limit) {
+        // one partner at a time: the index on (partner_id, seq) gives the order without a sort
         String sql = "SELECT " + INBOX_COLUMNS
-                + " FROM inbox_pending p JOIN inbox i ON i.seq = p.seq WHERE p.partner_id IN (" + placeholders
-                + ") ORDER BY p.seq";
+                + " FROM inbox_pending p JOIN inbox i ON i.seq = p.seq WHERE p.partner_id = ? ORDER BY p.seq";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setMaxRows(limit);
-            Jdbc.bind(query, partnerIds.toArray());
+            Jdbc.bind(query, partnerId);
             return Jdbc.collect(query, JdbcStore::inboxEntry);
         } catch (SQLException e) {
             throw new StoreException("cannot read the inbox", e);

@@ -54,8 +54,8 @@ public interface Store {
     long addToInbox(String partnerId, String messageKey, String bodySha256, String mediaType, String charset,
                     byte[] encryptedBody, Instant receivedAt);
 
-    /** The oldest pending messages of the given partners, in arrival order. */
-    List<InboxEntry> pendingInbox(Set<String> partnerIds, int limit);
+    /** The partner's oldest pending messages, in arrival order. */
+    List<InboxEntry> pendingInbox(String partnerId, int limit);
 
     void recordOutcome(long seq, InboxStatus status, String detailJson, List<String> caseIds, Long duplicateOf,
                        Instant processedAt);
