@@ -302,6 +302,9 @@ public final class InboxProcessor {
     }
 
     private static String currentKey(Store store, InboxEntry entry) {
+        if (!MessageKeys.isProvisional(entry.messageKey())) {
+            return entry.messageKey(); // only a provisional key is ever changed, by identify
+        }
         return store.inboxEntry(entry.seq()).map(InboxEntry::messageKey).orElse(entry.messageKey());
     }
 

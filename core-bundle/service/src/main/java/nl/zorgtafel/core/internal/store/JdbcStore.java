@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.zorgtafel.api.model.Advice;
 import nl.zorgtafel.api.model.CareTrajectory;
+import nl.zorgtafel.api.model.CaseStatus;
 import nl.zorgtafel.api.model.Investigation;
 import nl.zorgtafel.api.model.Measure;
 import nl.zorgtafel.api.model.MeasureKind;
@@ -202,15 +204,16 @@ final class JdbcStore implements Store {
 
     @Override
     public Optional<CaseRecord> latestCaseOf(String youthId) {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + CASE_COLUMNS
-                + " FROM care_case c WHERE c.youth_id = ? AND c.status <> 'merged'"
-                + " ORDER BY CASE WHEN c.status = 'open' THEN 0 ELSE 1 END, c.created_at DESC")) {
-            query.setMaxRows(1);
-            Jdbc.bind(query, youthId);
-            return Jdbc.collect(query, JdbcStore::caseRecord).stream().findFirst();
-        } catch (SQLException e) {
-            throw new StoreException("cannot read cases", e);
+        // a youth has few cases: choosing here spares Derby a sort on every message applied
+        record Dated(CaseRecord record, Instant createdAt) {
         }
+        Comparator<Dated> openFirstThenNewest = Comparator
+                .comparing((Dated d) -> !CaseStatus.OPEN.code().equals(d.record().status()))
+                .thenComparing(Dated::createdAt, Comparator.reverseOrder());
+        return jdbc.query("SELECT " + CASE_COLUMNS + ", c.created_at FROM care_case c WHERE c.youth_id = ?"
+                        + " AND c.status <> 'merged'",
+                row -> new Dated(caseRecord(row), row.getTimestamp(9).toInstant()), youthId)
+                .stream().min(openFirstThenNewest).map(Dated::record);
     }
 
     @Override
