@@ -46,6 +46,7 @@ import org.osgi.framework.SynchronousBundleListener;
 public class ZorgtafelDistributionIT {
 
     private static final String GGZ_BUNDLE = "nl.zorgtafel.partner.ggz";
+    private static final String CORE_BUNDLE = "nl.zorgtafel.core";
 
     /** The bearer token of the GGZ test system; the container knows only its SHA-256. */
     private static final String GGZ_TOKEN = "itest-ggz-7c4e1f0a-9b2d-4e5f-8a61-3d0c2b9e7f14";
@@ -60,6 +61,7 @@ public class ZorgtafelDistributionIT {
     private static final String BSN_PENDING = "999990020";
     private static final String BSN_AFTER_UPDATE = "999990032";
     private static final String BSN_FAILING_ELFPROEF = "999990018";
+    private static final String BSN_WHILE_CORE_AWAY = "999990044";
 
     private static final String FHIR_JSON = GgzBundles.MEDIA_TYPE;
 
@@ -244,13 +246,46 @@ public class ZorgtafelDistributionIT {
         assertThat(get("/api/v1/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    public void whileTheCoreIsAwayPartnersAreToldToSendAgainNotThatTheApiIsUnknown() throws BundleException {
+        Bundle core = bundle(CORE_BUNDLE);
+        byte[] message = youthBundle("ggz-itest-while-core-away", BSN_WHILE_CORE_AWAY, "Flag").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            core.stop();
+            // the web container drops the API's servlet as the core stops; the UI's default servlet answers then
+            HttpResponse<String> refused = await("the API is away")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> api.postMessage("ggz", GGZ_TOKEN, FHIR_JSON, message),
+                            answer -> answer.headers().firstValue("Retry-After").isPresent());
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(refused).path("status").asInt()).isEqualTo(503);
+            assertThat(refused.body()).doesNotContain(BSN_WHILE_CORE_AWAY).doesNotContain("Exception");
+        } finally {
+            if (core.getState() != Bundle.ACTIVE) {
+                core.start();
+            }
+        }
+        api.awaitHealth();
+        HttpResponse<String> accepted = api.postMessage("ggz", GGZ_TOKEN, FHIR_JSON, message);
+        assertThat(accepted.statusCode()).as(accepted.body()).isIn(200, 202);
+    }
+
     // --- the GGZ adapter bundle --------------------------------------------------------------
 
     private Bundle ggzBundle() {
+        return bundle(GGZ_BUNDLE);
+    }
+
+    private Bundle bundle(String symbolicName) {
         return Arrays.stream(bundleContext.getBundles())
-                .filter(b -> GGZ_BUNDLE.equals(b.getSymbolicName()))
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("bundle " + GGZ_BUNDLE + " is not installed"));
+                .orElseThrow(() -> new AssertionError("bundle " + symbolicName + " is not installed"));
     }
 
     /** Each other bundle's identity, state and last modification: what a refresh or restart changes. */

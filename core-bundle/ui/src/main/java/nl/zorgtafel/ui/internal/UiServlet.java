@@ -15,7 +15,10 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * Serves the web UI's files from this bundle under {@code /ui/}, and sends a visit to the
  * platform's root ({@code /}) there. Registered for {@code /ui/*} and as the default servlet
  * ({@code /}), which only takes what no other servlet maps: {@code /api/v1/*} stays the API's.
- * No file holds data: everything personal comes from the API, behind its login.
+ * While the API is not there — the platform is starting, or its core is being updated — a
+ * request for it lands here and is answered 503 with {@code Retry-After}, so that a partner
+ * system sends again rather than taking a 404 for an answer. No file holds data: everything
+ * personal comes from the API, behind its login.
  */
 @Component(service = Servlet.class, property = {
     HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/ui/*",
@@ -31,6 +34,10 @@ public final class UiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SecurityHeaders.all().forEach(response::setHeader);
+        if (ApiAbsent.concerns(request.getServletPath())) {
+            ApiAbsent.answer(response);
+            return;
+        }
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");
