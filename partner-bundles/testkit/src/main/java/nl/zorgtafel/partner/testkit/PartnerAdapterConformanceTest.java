@@ -68,7 +68,6 @@ public abstract class PartnerAdapterConformanceTest {
     /** The folder holding {@code valid/} and {@code invalid/}, usually {@code src/test/resources/samples}. */
     protected abstract Path sampleFolder();
 
-    /** The charset the samples are declared in. */
     /**
      * Whether the format itself carries a message id that {@code messageId()} must find.
      * A format without one (a CSV batch) answers {@code false}; its adapter returns empty and
@@ -78,6 +77,7 @@ public abstract class PartnerAdapterConformanceTest {
         return true;
     }
 
+    /** The charset the samples are declared in. */
     protected Charset charset() {
         return StandardCharsets.UTF_8;
     }
