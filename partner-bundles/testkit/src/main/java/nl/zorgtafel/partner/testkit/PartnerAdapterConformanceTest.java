@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nl.zorgtafel.api.partner.Fault;
 import nl.zorgtafel.api.partner.InboundMessage;
@@ -21,10 +22,6 @@ import nl.zorgtafel.api.partner.InboundResult.Translated;
 import nl.zorgtafel.api.partner.Notification;
 import nl.zorgtafel.api.partner.PartnerAdapter;
 import nl.zorgtafel.api.partner.RenderedMessage;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -47,15 +44,17 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
  *   <li>hostile input (too big, too deep, entity attacks, broken bytes, empty, binary) is
  *       rejected without hanging;</li>
  *   <li>a notification of every kind renders to at least one non-empty message with no BSN;</li>
- *   <li>property-based fuzzing (jqwik): hundreds of damaged samples and arbitrary byte arrays
- *       are each translated or rejected, never thrown on, the same way twice, with no BSN or
- *       number from the input in any fault.</li>
+ *   <li>fuzzing: 300 damaged samples and 200 arbitrary byte arrays, drawn from a fixed seed
+ *       (see {@link FuzzCase}), are each translated or rejected, never thrown on, the same way
+ *       twice, with no BSN or number from the input in any fault or ignored part.</li>
  * </ul>
  */
 public abstract class PartnerAdapterConformanceTest {
 
     /** Only a guard against a hang, so that the build fails instead of stalling: not a speed check. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
+    private static final int DAMAGED_SAMPLE_TRIES = 300;
+    private static final int ARBITRARY_BYTES_TRIES = 200;
 
     /** The adapter under test, constructed as its component would construct it. */
     protected abstract PartnerAdapter adapter();
@@ -69,7 +68,6 @@ public abstract class PartnerAdapterConformanceTest {
     /** The folder holding {@code valid/} and {@code invalid/}, usually {@code src/test/resources/samples}. */
     protected abstract Path sampleFolder();
 
-    /** The charset the samples are declared in. */
     /**
      * Whether the format itself carries a message id that {@code messageId()} must find.
      * A format without one (a CSV batch) answers {@code false}; its adapter returns empty and
@@ -79,6 +77,7 @@ public abstract class PartnerAdapterConformanceTest {
         return true;
     }
 
+    /** The charset the samples are declared in. */
     protected Charset charset() {
         return StandardCharsets.UTF_8;
     }
@@ -108,7 +107,7 @@ public abstract class PartnerAdapterConformanceTest {
             } else {
                 assertThat(messageId(adapter, message)).as("messageId() of %s", sample).isEmpty();
             }
-            assertNoPersonalNumbers(translated.ignored(), message);
+            assertNothingLeaked(sample + ": ignored part", translated.ignored(), message);
         }));
     }
 
@@ -128,7 +127,7 @@ public abstract class PartnerAdapterConformanceTest {
                     .filter(expected -> locations.stream().noneMatch(location -> location.contains(expected)))
                     .toList();
             assertThat(missing).as("fault locations of %s: %s", sample, locations).isEmpty();
-            assertNoPersonalNumbers(faultTexts((Rejected) result), message);
+            assertNothingLeaked(sample + ": fault text", faultTexts((Rejected) result), message);
         }));
     }
 
@@ -160,7 +159,7 @@ public abstract class PartnerAdapterConformanceTest {
                     List<String> texts = faultTexts((Rejected) result);
                     assertThat(texts).as("faults of %s", input)
                             .noneMatch(text -> text.contains(HostileInput.EXTERNAL_ENTITY_MARKER));
-                    assertNoPersonalNumbers(texts, message);
+                    assertNothingLeaked(input + ": fault text", texts, message);
                 }));
     }
 
@@ -206,46 +205,96 @@ public abstract class PartnerAdapterConformanceTest {
         return result;
     }
 
-    // ---- property-based fuzzing (jqwik): damaged samples and arbitrary bytes ----
-
-    @Provide
-    Arbitrary<byte[]> damagedSamples() {
-        return FuzzedMessages.mutationsOf(Sample.valid(sampleFolder()).stream().map(Sample::body).toList());
-    }
-
-    @Provide
-    Arbitrary<byte[]> arbitraryBytes() {
-        return FuzzedMessages.arbitraryBytes();
-    }
+    // ---- fuzzing: damaged samples and arbitrary bytes, from a fixed seed (see FuzzCase) ----
 
     /**
      * A damaged message is translated or rejected, never thrown on; the same message gives the
      * same result twice; no fault or ignored part shows a BSN or a nine-digit number from it.
      */
-    @Property(tries = 300)
-    public final void aDamagedMessageIsTranslatedOrRejectedNeverThrownNorLeaked(
-            @ForAll("damagedSamples") byte[] body) {
-        fuzz(body);
-    }
-
-    @Property(tries = 200)
-    public final void arbitraryBytesAreRejectedOrTranslatedNeverThrown(@ForAll("arbitraryBytes") byte[] body) {
-        fuzz(body);
-    }
-
-    private void fuzz(byte[] body) {
+    @TestFactory
+    public final Stream<DynamicTest> aDamagedMessageIsTranslatedOrRejectedNeverThrownNorLeaked() {
         PartnerAdapter adapter = adapter();
-        InboundMessage message = new InboundMessage(adapter.partnerId(), mediaType(), charset(), body);
-        assertDoesNotThrow(() -> adapter.messageId(message), "messageId threw");
-        InboundResult first = assertDoesNotThrow(() -> adapter.translate(message), "translate threw");
-        InboundResult second = assertDoesNotThrow(() -> adapter.translate(message), "translate threw");
-        assertThat(first).isNotNull();
-        assertThat(second).isEqualTo(first);
+        List<byte[]> samples = Sample.valid(sampleFolder()).stream().map(Sample::body).toList();
+        return FuzzCase.cases("damaged sample", DAMAGED_SAMPLE_TRIES).map(fuzzCase -> dynamicTest(fuzzCase.toString(),
+                () -> fuzz(adapter, fuzzCase, FuzzedMessages.damaged(samples, fuzzCase.random()))));
+    }
+
+    @TestFactory
+    public final Stream<DynamicTest> arbitraryBytesAreRejectedOrTranslatedNeverThrown() {
+        PartnerAdapter adapter = adapter();
+        return FuzzCase.cases("arbitrary bytes", ARBITRARY_BYTES_TRIES).map(fuzzCase -> dynamicTest(fuzzCase.toString(),
+                () -> fuzz(adapter, fuzzCase, FuzzedMessages.arbitraryBytes(fuzzCase.random()))));
+    }
+
+    /**
+     * Checks one fuzzed message. A failure names the case (its seed and index), what went wrong
+     * and the shortest prefix of the message that fails as well: lengths, never content, as a
+     * damaged sample holds the sample's (test) BSNs and names.
+     */
+    private void fuzz(PartnerAdapter adapter, FuzzCase fuzzCase, byte[] body) {
+        assertTimeoutPreemptively(HANG_GUARD, () -> {
+            try {
+                check(adapter, body);
+            } catch (AssertionError failure) {
+                int shortest = FuzzedMessages.shortestFailingPrefix(body, prefix -> fails(adapter, prefix));
+                throw new AssertionError(("%s: %s; the shortest prefix found to fail is %d of its %d bytes"
+                        + " (rerun with -D%s=%d)").formatted(fuzzCase, failure.getMessage(), shortest, body.length,
+                        FuzzCase.SEED_PROPERTY, fuzzCase.seed()), failure);
+            }
+        }, () -> fuzzCase + ": the adapter did not return");
+    }
+
+    private boolean fails(PartnerAdapter adapter, byte[] body) {
+        try {
+            check(adapter, body);
+            return false;
+        } catch (AssertionError failure) {
+            return true;
+        }
+    }
+
+    /** The rules for a fuzzed message; every failure message leaves out the message's content. */
+    private void check(PartnerAdapter adapter, byte[] body) {
+        InboundMessage message = message(adapter, body);
+        answer("messageId()", () -> adapter.messageId(message));
+        InboundResult first = answer("translate()", () -> adapter.translate(message));
+        InboundResult second = answer("translate() a second time", () -> adapter.translate(message));
+        assertThat(second).withFailMessage("the second translation differs from the first").isEqualTo(first);
         if (first instanceof Rejected rejected) {
-            assertThat(rejected.faults()).isNotEmpty();
-            assertNoPersonalNumbers(faultTexts(rejected), message);
+            assertThat(rejected.faults()).withFailMessage("rejected without a fault").isNotEmpty();
+            assertNothingLeaked("fault text", faultTexts(rejected), message);
         } else if (first instanceof Translated translated) {
-            assertNoPersonalNumbers(translated.ignored(), message);
+            assertNothingLeaked("ignored part", translated.ignored(), message);
+        }
+    }
+
+    /**
+     * Calls the adapter: it must return something that is not null. A throw fails with the
+     * exception's type and stack trace, not its message, which may quote the input.
+     */
+    private static <T> T answer(String call, Callable<T> adapterCall) {
+        T result;
+        try {
+            result = adapterCall.call();
+        } catch (Exception | Error thrown) {
+            AssertionError failure = new AssertionError(call + " threw " + thrown.getClass().getName());
+            failure.setStackTrace(thrown.getStackTrace());
+            throw failure;
+        }
+        assertThat(result).withFailMessage("%s returned null", call).isNotNull();
+        return result;
+    }
+
+    /**
+     * No text shows a nine-digit number from the input nor a BSN. A failure says which text
+     * by its place, not what it holds: printing the leaked number would leak it again.
+     */
+    private static void assertNothingLeaked(String what, List<String> texts, InboundMessage message) {
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(PersonalNumbers.leakedInto(texts.get(i), message.body()))
+                    .withFailMessage("%s %d of %d shows a BSN or a nine-digit number from the input", what, i + 1,
+                            texts.size())
+                    .isEmpty();
         }
     }
 
@@ -256,6 +305,7 @@ public abstract class PartnerAdapterConformanceTest {
         }
     }
 
+    /** Each fault's location, then its problem. */
     private static List<String> faultTexts(Rejected rejected) {
         List<String> texts = new ArrayList<>();
         for (Fault fault : rejected.faults()) {
@@ -263,13 +313,5 @@ public abstract class PartnerAdapterConformanceTest {
             texts.add(fault.problem());
         }
         return texts;
-    }
-
-    private static void assertNoPersonalNumbers(List<String> texts, InboundMessage message) {
-        for (String text : texts) {
-            assertThat(PersonalNumbers.leakedInto(text, message.body()))
-                    .as("nine-digit numbers from the input, or BSNs, in \"%s\"", text)
-                    .isEmpty();
-        }
     }
 }
