@@ -32,6 +32,22 @@ public final class SystemEvents {
                         + (cases.size() > 1 ? "; cases " + String.join(",", cases) : ""));
     }
 
+    /**
+     * A partner message was applied (or refused) after its partner had been answered
+     * "pending": its adapter was away, or processing took longer than the request waited.
+     */
+    public static AuditEvent appliedLater(Clock clock, String partnerId, nl.zorgtafel.core.internal.inbox.Receipt receipt) {
+        java.util.List<String> cases = receipt.caseIds() == null ? java.util.List.of() : receipt.caseIds();
+        boolean rejected = receipt.status().name().equals("REJECTED");
+        return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.UPDATE,
+                "inbox message applied", rejected ? AuditEvent.Outcome.INVALID : AuditEvent.Outcome.SUCCESS, 0,
+                "system:inbox", partnerId, "partner-" + partnerId, Purpose.MESSAGE_EXCHANGE.code(),
+                Purpose.MESSAGE_EXCHANGE.legalBasis(PartnerCategory.of(partnerId)),
+                cases.isEmpty() ? null : cases.get(0), null, null, receipt.messageId(), "inbox", "platform",
+                receipt.status().name().toLowerCase(java.util.Locale.ROOT) + " after a pending answer"
+                        + (cases.size() > 1 ? "; cases " + String.join(",", cases) : ""));
+    }
+
     /** A notification was delivered to a partner: a share, with its purpose and legal basis. */
     public static AuditEvent delivery(Clock clock, nl.zorgtafel.core.internal.store.OutboxStore.OutboxEntry entry) {
         return new AuditEvent(AuditTrail.newEventId(), clock.instant(), AuditEvent.Action.DISCLOSE,

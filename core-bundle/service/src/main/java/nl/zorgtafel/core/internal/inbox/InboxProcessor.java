@@ -59,6 +59,17 @@ public final class InboxProcessor {
     private final AtomicBoolean passScheduled = new AtomicBoolean();
     private final Map<Long, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
     private final Map<Long, String> waitingPartner = new ConcurrentHashMap<>();
+    private volatile AppliedUnanswered onAppliedUnanswered = (store, partnerId, receipt) -> { };
+
+    /**
+     * Told, in the transaction that applies it, of a message whose request is no longer
+     * waiting: the partner was answered "pending", so the request's own audit record could
+     * not name the case; this is where its effect gets recorded.
+     */
+    @FunctionalInterface
+    public interface AppliedUnanswered {
+        void applied(Store store, String partnerId, Receipt receipt);
+    }
 
     public InboxProcessor(Transactions transactions, Cipher cipher, AdapterRegistry adapters, EventApplier applier,
                           Clock clock, ScheduledExecutorService worker) {
@@ -68,6 +79,10 @@ public final class InboxProcessor {
         this.applier = applier;
         this.clock = clock;
         this.worker = worker;
+    }
+
+    public void onAppliedUnanswered(AppliedUnanswered listener) {
+        this.onAppliedUnanswered = listener;
     }
 
     /** Asks for a pass over the inbox; several requests before it starts make one pass. */
@@ -254,6 +269,14 @@ public final class InboxProcessor {
     }
 
     private Receipt process(Store store, InboxEntry entry, PartnerAdapter adapter) {
+        Receipt receipt = processUnrecorded(store, entry, adapter);
+        if (receipt.status() != InboxStatus.PENDING && !waiting.containsKey(entry.seq())) {
+            onAppliedUnanswered.applied(store, entry.partnerId(), receipt);
+        }
+        return receipt;
+    }
+
+    private Receipt processUnrecorded(Store store, InboxEntry entry, PartnerAdapter adapter) {
         InboundMessage message = new InboundMessage(entry.partnerId(), entry.mediaType(),
                 Charset.forName(entry.charset()), cipher.decrypt(entry.encryptedBody()));
         Optional<InboxEntry> original = identify(store, entry, adapter, message);

@@ -55,6 +55,7 @@ class InboxTest {
     private final TextAdapter adapter = new TextAdapter(PARTNER);
     private ScheduledExecutorService worker;
     private Inbox inbox;
+    private final List<Receipt> appliedUnanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void wireTheInboxAsTheCoreDoes() {
@@ -65,6 +66,7 @@ class InboxTest {
                 worker);
         inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30),
                 worker);
+        processor.onAppliedUnanswered((store, partnerId, receipt) -> appliedUnanswered.add(receipt));
         adapters.onArrival(partnerId -> processor.drive());
         adapters.onDeparture(processor::adapterLeft);
     }
@@ -110,6 +112,24 @@ class InboxTest {
                 .allSatisfy(receipt -> assertThat(statusOf(receipt)).isEqualTo(InboxStatus.PROCESSED)));
         assertThat(adapter.translatedIds()).containsExactly("H-1", "H-2", "H-3");
         assertThat(DATABASE.single("SELECT summary FROM case_signal")).isEqualTo("third sighting");
+    }
+
+    @Test
+    void aMessageAnsweredAsPendingIsReportedWhenItIsAppliedSoItsEffectCanBeAudited() {
+        adapters.arrived(adapter);
+        Receipt answered = inbox.receive(message("id;H-1", signalAboutNoor("S-1", "seen at the station")), null);
+        adapters.departed(adapter);
+        Receipt pending = inbox.receive(message("id;H-2", signalAboutNoor("S-1", "seen again")), null);
+
+        adapters.arrived(adapter);
+
+        await().atMost(PROCESSING).until(() -> statusOf(pending) == InboxStatus.PROCESSED);
+        assertThat(answered.status()).isEqualTo(InboxStatus.PROCESSED);
+        assertThat(appliedUnanswered).singleElement().satisfies(applied -> {
+            assertThat(applied.messageId()).isEqualTo("H-2");
+            assertThat(applied.status()).isEqualTo(InboxStatus.PROCESSED);
+            assertThat(applied.caseIds()).isEqualTo(answered.caseIds());
+        });
     }
 
     @Test
