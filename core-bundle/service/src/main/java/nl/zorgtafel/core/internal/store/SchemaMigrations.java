@@ -30,7 +30,8 @@ final class SchemaMigrations {
             "V001__case_model_and_inbox.sql",
             "V002__outbox.sql",
             "V003__table.sql",
-            "V010__audit_and_privacy.sql");
+            "V010__audit_and_privacy.sql",
+            "V011__login_failures.sql");
 
     void apply(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
