@@ -12,8 +12,9 @@ import nl.zorgtafel.api.model.Agreement;
  * <p>It carries what the partner needs to find the youth in its own system (display name
  * and birth date) and never a BSN.
  *
- * @param id unique per notification; sent as the {@code Idempotency-Key} so the partner
- *     can drop a repeat
+ * @param id unique per notification; sent as the {@code Idempotency-Key} of its first (or
+ *     only) rendered message, and as {@code <id>-2}, {@code <id>-3}, ... of the others, so
+ *     the partner can drop a repeat
  * @param agreement the agreement, for {@link Kind#AGREEMENT}; otherwise {@code null}
  */
 public record Notification(String id, Kind kind, String caseId, String youthDisplayName, LocalDate youthBirthDate,

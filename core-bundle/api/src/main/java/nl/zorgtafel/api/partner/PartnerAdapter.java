@@ -38,7 +38,9 @@ public interface PartnerAdapter {
      * Renders a notification in the partner's own format, for delivery by the core. Most
      * formats need one message; some need more (FHIR: a {@code Communication} for every
      * notification, and a {@code Task} for an agreement the partner owns). The core
-     * delivers them in the order given.
+     * delivers them in the order given, each under a key of its own: the notification id
+     * for the first, {@code <id>-2}, {@code <id>-3}, ... for the others. Render the same
+     * notification the same way every time, so that a retry repeats the same keys.
      */
     List<RenderedMessage> render(Notification notification);
 }

@@ -42,6 +42,7 @@ import nl.zorgtafel.core.internal.security.Authenticator;
 import nl.zorgtafel.core.internal.security.LoginThrottle;
 import nl.zorgtafel.core.internal.security.RateLimiter;
 import nl.zorgtafel.core.internal.security.Sessions;
+import nl.zorgtafel.core.internal.security.StoreLedger;
 import nl.zorgtafel.core.internal.store.Database;
 import nl.zorgtafel.core.internal.store.Transactions;
 import nl.zorgtafel.core.internal.table.Agendas;
@@ -194,7 +195,8 @@ public final class Core {
         this.transactions = new Transactions(database.dataSource());
         this.clock = Clock.system(ZoneId.of("Europe/Amsterdam"));
         Notifier notifier = new Notifier();
-        EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock, notifier);
+        Pseudonymizer pseudonymizer = new Pseudonymizer(keys);
+        EventApplier applier = new EventApplier(new YouthMatcher(pseudonymizer, cipher), clock, notifier);
         this.inboxWorker = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-inbox"));
         this.processor = new InboxProcessor(transactions, cipher, adapters, applier, clock, inboxWorker);
         this.inboxWriter = Executors.newSingleThreadExecutor(namedDaemon("zorgtafel-inbox-writer"));
@@ -206,8 +208,11 @@ public final class Core {
         this.privacy = new PrivacyOffice(transactions, audit, clock, config.retentionMonths(),
                 config.auditRetentionYears());
         this.rateLimiter = new RateLimiter(clock, config.rateLimitPerSecond(), config.rateLimitBurst());
+        // counts kept in the store, under keyed pseudonyms: a restart lifts no lock-out
         LoginThrottle throttle = new LoginThrottle(clock, config.loginMaxFailures(),
-                config.loginMaxFailuresPerSource(), Duration.ofMinutes(config.loginLockMinutes()));
+                config.loginMaxFailuresPerSource(), Duration.ofMinutes(config.loginLockMinutes()),
+                new StoreLedger(transactions),
+                subject -> pseudonymizer.pseudonymOf(LoginThrottle.PSEUDONYM_PURPOSE, subject));
         throttle.onLockout((kind, who) -> runSafely("Auditing a lock-out", () -> audit.record(
                 SystemEvents.lockout(clock, kind, who, config.loginLockMinutes()))));
         this.authenticator = new Authenticator(partners, throttle, clock);

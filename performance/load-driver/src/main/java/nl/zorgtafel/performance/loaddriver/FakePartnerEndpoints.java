@@ -101,7 +101,8 @@ final class FakePartnerEndpoints implements AutoCloseable {
             if (key == null || key.isBlank()) {
                 withoutKey.get(partner).incrementAndGet();
             } else {
-                // a notification rendered as several messages (GGZ: Communication and Task) shares one key
+                // a notification rendered as several messages (GGZ: Communication and Task) keys each
+                // message apart (<id>, <id>-2); the path keeps them apart as well
                 String identity = exchange.getRequestURI().getPath() + '\n' + key.strip();
                 seen.get(partner).computeIfAbsent(identity, k -> new AtomicInteger()).incrementAndGet();
             }

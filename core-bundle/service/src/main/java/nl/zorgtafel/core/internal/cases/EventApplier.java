@@ -89,12 +89,12 @@ public final class EventApplier {
                 notifier.partnerJoined(store, caseId, youth.youthId(), partnerId, before, now);
             }
             String entryId = record(store, caseId, partnerId, event, now);
-            if (event instanceof SignalReported reported && earlierCase.isEmpty()) {
+            if (event instanceof SignalReported reported && reported.signal().isCrisis()
+                    && !hasCrisisPath(store, caseId, entryId)) {
+                // a first report in crisis, or a signal the partner now escalates to crisis
                 Optional<String> told = notifier.crisisSignal(store, caseId, youth.youthId(), partnerId,
                         reported.signal(), now);
-                if (reported.signal().isCrisis()) {
-                    crisisRaised(store, caseId, entryId, partnerId, told, now);
-                }
+                crisisRaised(store, caseId, entryId, partnerId, told, now);
             }
             caseIds.add(caseId);
             placed.add(new Placed(entryId, caseId, youth.youthId(), youth.matched()));
@@ -122,6 +122,15 @@ public final class EventApplier {
             return store.caseOfEntry(EntryType.MEASURE, partnerId, e.measure().reference());
         }
         throw new IllegalArgumentException("unknown event type " + event.getClass().getSimpleName());
+    }
+
+    /**
+     * Whether this signal started a crisis path already: a signal is a crisis once, so the
+     * crisis team is told once, however often the partner reports it again (a replayed
+     * message, an update, a step back to normal and up to crisis again).
+     */
+    private static boolean hasCrisisPath(Store store, String caseId, String signalId) {
+        return store.crises().crisesOf(caseId).stream().anyMatch(crisis -> crisis.signalId().equals(signalId));
     }
 
     /**

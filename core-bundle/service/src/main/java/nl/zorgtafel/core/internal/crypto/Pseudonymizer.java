@@ -12,6 +12,10 @@ import nl.zorgtafel.api.model.Bsn;
  * store can find a youth by BSN without holding the BSN in a searchable form, and without
  * the key nobody can compute the pseudonym of a known BSN. Audit records name youths by
  * this pseudonym.
+ *
+ * <p>Other identifiers the store must find but not hold in clear (a user name, a source
+ * address) get a pseudonym for a purpose under the same key: the purpose is part of what is
+ * hashed, so such a pseudonym never equals a BSN's or one made for another purpose.
  */
 public final class Pseudonymizer {
 
@@ -22,10 +26,22 @@ public final class Pseudonymizer {
     }
 
     public String pseudonymOf(Bsn bsn) {
+        return hmac(bsn.digits().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The pseudonym of a value for a purpose: HMAC-SHA-256 of the purpose, a zero byte and
+     * the value in UTF-8 (a BSN's input is nine digits, without a zero byte).
+     */
+    public String pseudonymOf(String purpose, String value) {
+        return hmac((purpose + '\0' + value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String hmac(byte[] input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(bsn.digits().getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(input));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
         }

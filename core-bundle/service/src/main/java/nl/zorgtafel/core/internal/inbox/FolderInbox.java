@@ -1,5 +1,6 @@
 package nl.zorgtafel.core.internal.inbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,9 +19,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import nl.zorgtafel.api.partner.InboundMessage;
+import nl.zorgtafel.core.internal.store.Store.InboxStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +39,19 @@ import org.slf4j.LoggerFactory;
  * {@code processed/<name>.receipt.json} or {@code rejected/<name>.receipt.json} says what
  * came of it. A crash between the two is harmless: the file is taken again at start and,
  * being the same body, has no second effect.
+ *
+ * <p>A message that is still pending (its adapter absent, or slower than the inbox waits)
+ * gets its receipt in {@code pending/}. Each scan asks the inbox where the messages of those
+ * receipts stand, and once one is applied or rejected its receipt moves to
+ * {@code processed/} or {@code rejected/}, telling the outcome as a receipt written at once
+ * would. The receipts on disk are all there is to remember, so this holds across a restart.
  */
 public final class FolderInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderInbox.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final String PENDING = "pending";
+    private static final String RECEIPT = ".receipt.json";
     private static final Map<String, String> MEDIA_TYPES = Map.of(
             "csv", "text/csv", "json", "application/json", "xml", "application/xml");
 
@@ -71,13 +82,17 @@ public final class FolderInbox {
         this.onReceived = listener;
     }
 
-    /** One look at every partner's folder: takes each file that has stood still since the last look. */
+    /**
+     * One look at every partner's folder: takes each file that has stood still since the last
+     * look, and settles the receipts of pending messages that have an outcome now.
+     */
     public void scan() {
         for (String partnerId : partners.get()) {
             Path folder = root.resolve(partnerId);
             try {
                 Files.createDirectories(folder);
                 scanFolder(partnerId, folder);
+                settlePending(partnerId, folder);
             } catch (IOException e) {
                 LOG.warn("Cannot read the inbox folder of partner {}: {}", partnerId, e.getClass().getSimpleName());
             }
@@ -133,20 +148,53 @@ public final class FolderInbox {
         InboundMessage message = new InboundMessage(partnerId, mediaTypeOf(originalName), charsetOf(body), body);
         Receipt receipt = inbox.receive(message, null);
         onReceived.accept(partnerId, receipt);
-        String outcome = switch (receipt.status()) {
-            case REJECTED -> "rejected";
-            case PROCESSED -> "processed";
-            case PENDING -> "pending";
-        };
-        Path receipts = Files.createDirectories(taken.getParent().getParent().resolve(outcome));
-        writeReceipt(receipts.resolve(taken.getFileName() + ".receipt.json"), originalName, receipt);
+        writeReceipt(taken.getParent().getParent(), taken.getFileName() + RECEIPT, originalName, receipt);
         // the inbox holds the message now, encrypted: no clear copy stays on disk
         Files.delete(taken);
         LOG.info("Inbox file of partner {} received as message {}: {}", partnerId, receipt.messageId(),
                 receipt.status());
     }
 
-    private void writeReceipt(Path target, String originalName, Receipt receipt) throws IOException {
+    /** Moves the receipt of each pending message that has an outcome now to where that outcome is told. */
+    private void settlePending(String partnerId, Path folder) throws IOException {
+        Path pending = folder.resolve(PENDING);
+        if (!Files.isDirectory(pending)) {
+            return;
+        }
+        try (DirectoryStream<Path> receipts = Files.newDirectoryStream(pending, "*" + RECEIPT)) {
+            for (Path written : receipts) {
+                settle(partnerId, folder, written);
+            }
+        }
+    }
+
+    private void settle(String partnerId, Path folder, Path written) {
+        try {
+            JsonNode before = json.readTree(written.toFile());
+            String messageId = before.path("messageId").asText("");
+            Optional<Receipt> now = messageId.isEmpty() ? Optional.empty() : inbox.status(partnerId, messageId);
+            if (now.isEmpty() || now.get().status() == InboxStatus.PENDING) {
+                return;
+            }
+            // the outcome first, then the pending receipt goes: a crash between the two settles it again
+            writeReceipt(folder, written.getFileName().toString(), before.path("file").asText(""), now.get());
+            Files.delete(written);
+            LOG.info("Pending inbox file of partner {}, message {}: {}", partnerId, now.get().messageId(),
+                    now.get().status());
+        } catch (IOException e) {
+            LOG.warn("Cannot settle a pending receipt of partner {}: {}", partnerId, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Writes the receipt in the folder of its outcome: {@code processed/}, {@code rejected/} or {@code pending/}. */
+    private void writeReceipt(Path folder, String receiptName, String originalName, Receipt receipt)
+            throws IOException {
+        String outcome = switch (receipt.status()) {
+            case REJECTED -> "rejected";
+            case PROCESSED -> "processed";
+            case PENDING -> PENDING;
+        };
+        Path target = Files.createDirectories(folder.resolve(outcome)).resolve(receiptName);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("file", originalName);
         body.put("messageId", receipt.messageId());

@@ -10,14 +10,16 @@ import nl.zorgtafel.core.internal.partners.PartnerSettings;
 /**
  * Writes a rendered message as a file in the partner's {@code outboundDirectory},
  * atomically: written under a temporary name, then renamed, so the partner never reads a
- * half-written file. The same notification written again replaces its own file.
+ * half-written file. A message the adapter gave no name is named after its key
+ * ({@code notificatie_<key>}), so a notification's messages never share a file. The same
+ * notification written again replaces its own files.
  */
 final class FileChannel implements Channel {
 
     @Override
-    public void send(PartnerSettings partner, RenderedMessage message, String notificationId)
+    public void send(PartnerSettings partner, RenderedMessage message, String key)
             throws DeliveryException {
-        String name = message.target().isEmpty() ? "notificatie_" + notificationId : message.target();
+        String name = message.target().isEmpty() ? "notificatie_" + key : message.target();
         if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new DeliveryException("the adapter named an unsafe file");
         }

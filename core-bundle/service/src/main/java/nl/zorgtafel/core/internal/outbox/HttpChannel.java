@@ -11,7 +11,8 @@ import nl.zorgtafel.core.internal.partners.PartnerSettings;
 
 /**
  * POSTs a rendered message to the partner's {@code outboundUrl} (plus the message's path
- * suffix), with the notification id as {@code Idempotency-Key}. Only a 2xx answer counts as
+ * suffix), with the message's key as {@code Idempotency-Key}: the notification id, or for a
+ * notification's second and later messages {@code <id>-2}, ... Only a 2xx answer counts as
  * delivered.
  */
 final class HttpChannel implements Channel {
@@ -26,7 +27,7 @@ final class HttpChannel implements Channel {
     }
 
     @Override
-    public void send(PartnerSettings partner, RenderedMessage message, String notificationId)
+    public void send(PartnerSettings partner, RenderedMessage message, String key)
             throws DeliveryException {
         URI target;
         HttpRequest.Builder builder;
@@ -40,7 +41,7 @@ final class HttpChannel implements Channel {
         HttpRequest request = builder
                 .timeout(timeout)
                 .header("Content-Type", message.mediaType())
-                .header("Idempotency-Key", notificationId)
+                .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()))
                 .build();
         try {

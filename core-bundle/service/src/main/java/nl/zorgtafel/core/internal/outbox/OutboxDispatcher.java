@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery is at least once: a crash between the partner's answer and the record of it
  * sends the notification again, and the {@code Idempotency-Key} lets the partner drop it.
+ * Each message a notification is rendered as has a key of its own ({@link #deliveryKey}),
+ * the same on every attempt: a partner that drops repeats by key drops no sibling (GGZ's
+ * {@code Task} beside its {@code Communication}), and a retry after some of the messages
+ * went through repeats exactly their keys.
  */
 public final class OutboxDispatcher {
 
@@ -149,8 +154,11 @@ public final class OutboxDispatcher {
         try {
             List<RenderedMessage> messages = render(adapter, notification);
             Channel channel = partner.outboundUrl().isEmpty() ? files : http;
-            for (RenderedMessage message : messages) {
-                channel.send(partner, message, entry.notificationId());
+            if (channel == files) {
+                refuseOneFileTwice(messages);
+            }
+            for (int i = 0; i < messages.size(); i++) {
+                channel.send(partner, messages.get(i), deliveryKey(entry.notificationId(), i));
             }
             return new Attempt(entry, null);
         } catch (DeliveryException e) {
@@ -218,6 +226,26 @@ public final class OutboxDispatcher {
             return messages;
         } catch (RuntimeException e) {
             throw new DeliveryException("the adapter failed to render: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The key of the message at {@code position} (from 0) among those a notification is
+     * rendered as: the notification id for the first (or only) one, {@code <id>-2},
+     * {@code <id>-3}, ... for the others. Sent as {@code Idempotency-Key}, and naming a file
+     * the adapter gave no name.
+     */
+    static String deliveryKey(String notificationId, int position) {
+        return position == 0 ? notificationId : notificationId + "-" + (position + 1);
+    }
+
+    /** Two messages written to the same file would leave the partner only the last. */
+    private static void refuseOneFileTwice(List<RenderedMessage> messages) throws DeliveryException {
+        Set<String> names = new HashSet<>();
+        for (RenderedMessage message : messages) {
+            if (!message.target().isEmpty() && !names.add(message.target())) {
+                throw new DeliveryException("the adapter named one file twice");
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +124,15 @@ final class Jdbc {
     static LocalDate localDate(ResultSet row, int column) throws SQLException {
         Date date = row.getDate(column);
         return date == null ? null : date.toLocalDate();
+    }
+
+    static Object timestamp(Instant at) {
+        return at == null ? new Null(Types.TIMESTAMP) : Timestamp.from(at);
+    }
+
+    static Instant instant(ResultSet row, int column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
     }
 
     static LocalDate localDate(ResultSet row, String column) throws SQLException {

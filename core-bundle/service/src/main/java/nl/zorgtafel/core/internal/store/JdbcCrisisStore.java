@@ -1,5 +1,8 @@
 package nl.zorgtafel.core.internal.store;
 
+import static nl.zorgtafel.core.internal.store.Jdbc.instant;
+import static nl.zorgtafel.core.internal.store.Jdbc.timestamp;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -106,15 +109,6 @@ final class JdbcCrisisStore implements CrisisStore {
         return jdbc.update("UPDATE crisis SET case_id = ? WHERE case_id = ?", toCaseId, fromCaseId)
                 + jdbc.update("UPDATE measure_request SET case_id = ? WHERE case_id = ?", toCaseId, fromCaseId)
                 + jdbc.update("UPDATE alert SET case_id = ? WHERE case_id = ?", toCaseId, fromCaseId);
-    }
-
-    private static Object timestamp(Instant at) {
-        return at == null ? new Jdbc.Null(java.sql.Types.TIMESTAMP) : Timestamp.from(at);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp value = row.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static CrisisRecord crisis(ResultSet row) throws SQLException {

@@ -75,6 +75,11 @@ final class JdbcStore implements Store {
         return new JdbcPrivacyStore(jdbc);
     }
 
+    @Override
+    public LoginStore logins() {
+        return new JdbcLoginStore(jdbc);
+    }
+
     // ---- the inbox ----
 
     private static final String INBOX_COLUMNS = "i.seq, i.partner_id, i.message_key, i.body_sha256, i.media_type,"

@@ -31,6 +31,7 @@ final class SchemaMigrations {
             "V002__outbox.sql",
             "V003__table.sql",
             "V010__audit_and_privacy.sql",
+            "V011__login_failures.sql",
             "V020__inbox_work_queue_by_partner.sql");
 
     void apply(Connection connection) throws SQLException {

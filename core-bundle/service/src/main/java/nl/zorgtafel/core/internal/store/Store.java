@@ -41,6 +41,9 @@ public interface Store {
     /** Erasure of personal data and the subject access export, in the same transaction. */
     PrivacyStore privacy();
 
+    /** The counts of failed logins, in the same transaction. */
+    LoginStore logins();
+
     // ---- the inbox ----
 
     Optional<InboxEntry> inboxEntry(String partnerId, String messageKey);

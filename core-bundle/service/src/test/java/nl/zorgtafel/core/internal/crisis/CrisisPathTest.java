@@ -42,6 +42,35 @@ class CrisisPathTest {
     }
 
     @Test
+    void aSignalEscalatedToCrisisStartsItsCrisisPathAndTheClockRuns() {
+        String caseId = story.signal("ggz", noor, "GGZ-1", SignalCategory.LOVERBOY, Urgency.NORMAL);
+        story.clock.advance(Duration.ofDays(2));
+
+        story.signal("ggz", noor, "GGZ-1", SignalCategory.LOVERBOY, Urgency.CRISIS);
+
+        assertThat(story.notificationsTo("jbrr")).containsExactly("CRISIS_SIGNAL");
+        assertThat(story.caseRecord(caseId).crisis()).isTrue();
+        CrisisPath path = path(caseId);
+        assertThat(path.signal().value().reference()).isEqualTo("GGZ-1");
+        assertThat(path.crisis().reportedBy()).isEqualTo("ggz");
+        assertThat(path.notification().status()).isEqualTo("PENDING");
+        story.clock.advance(PATIENCE);
+        assertThat(story.crisisWatch(PATIENCE, true).check()).isOne();
+    }
+
+    @Test
+    void aCrisisSignalReportedAgainKeepsItsOneCrisisPath() {
+        String caseId = crisisFrom("politie");
+        story.clock.advance(Duration.ofMinutes(5));
+
+        crisisFrom("politie");
+
+        assertThat(story.notificationsTo("jbrr")).containsExactly("CRISIS_SIGNAL");
+        assertThat(DATABASE.rowsIn("crisis")).isOne();
+        assertThat(path(caseId).crisis().raisedAt()).isEqualTo(story.clock.instant().minus(Duration.ofMinutes(5)));
+    }
+
+    @Test
     void aNormalSignalDoesNotGoToTheCrisisTeam() {
         story.signal("ggz", noor, "GGZ-1", SignalCategory.LOVERBOY, Urgency.NORMAL);
 

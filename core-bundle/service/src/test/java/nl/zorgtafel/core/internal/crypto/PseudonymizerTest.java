@@ -31,6 +31,18 @@ class PseudonymizerTest {
     }
 
     @Test
+    void aPseudonymForAPurposeIsNeitherTheBsnsNorOneForAnotherPurpose() {
+        Pseudonymizer pseudonymizer = new Pseudonymizer(keys);
+
+        String forLogins = pseudonymizer.pseudonymOf("login-throttle", bsn.digits());
+
+        assertThat(forLogins).matches("[0-9a-f]{64}")
+                .isEqualTo(new Pseudonymizer(keys).pseudonymOf("login-throttle", bsn.digits()))
+                .isNotEqualTo(pseudonymizer.pseudonymOf(bsn))
+                .isNotEqualTo(pseudonymizer.pseudonymOf("another-purpose", bsn.digits()));
+    }
+
+    @Test
     void thePseudonymIsHexOfTheHmacAndDoesNotContainTheBsn() {
         String pseudonym = new Pseudonymizer(keys).pseudonymOf(bsn);
 

@@ -1,6 +1,7 @@
 package nl.zorgtafel.core.internal.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,20 +47,24 @@ class FolderInboxTest {
     private final KeyRing keys = KeyRing.generate();
     private final Cipher cipher = new Cipher(keys);
     private final AdapterRegistry adapters = new AdapterRegistry();
+    private final TextAdapter adapter = new TextAdapter(PARTNER);
     private ScheduledExecutorService worker;
+    private Inbox inbox;
+    private Clock clock;
     private FolderInbox folderInbox;
     private Path drop;
 
     @BeforeEach
     void wireAsTheCoreDoes() throws IOException {
         worker = Executors.newSingleThreadScheduledExecutor();
-        Clock clock = Clock.fixed(Instant.parse("2024-03-04T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+        clock = Clock.fixed(Instant.parse("2024-03-04T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
         EventApplier applier = new EventApplier(new YouthMatcher(new Pseudonymizer(keys), cipher), clock);
         InboxProcessor processor = new InboxProcessor(DATABASE.transactions(), cipher, adapters, applier, clock,
                 worker);
-        Inbox inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30),
+        inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30),
                 worker);
-        adapters.arrived(new TextAdapter(PARTNER));
+        adapters.onArrival(partnerId -> processor.drive());
+        adapters.arrived(adapter);
         folderInbox = new FolderInbox(root, inbox, () -> Set.of(PARTNER), clock);
         drop = Files.createDirectories(root.resolve(PARTNER));
     }
@@ -152,11 +157,97 @@ class FolderInboxTest {
     }
 
     @Test
+    void aFileDroppedWhileTheAdapterIsAbsentHasAPendingReceipt() throws IOException {
+        adapters.departed(adapter);
+
+        dropAndTake("export.txt", "id;M-1\n" + signal("S-1"));
+
+        JsonNode receipt = onlyReceiptIn(drop.resolve("pending"));
+        assertThat(receipt.path("file").asText()).isEqualTo("export.txt");
+        assertThat(receipt.path("status").asText()).isEqualTo("PENDING");
+        assertThat(receipt.path("messageId").asText()).startsWith("sha256:");
+        folderInbox.scan();
+        assertThat(receiptsIn(drop.resolve("pending"))).hasSize(1);
+        assertThat(drop.resolve("processed")).doesNotExist();
+    }
+
+    @Test
+    void thePendingReceiptTellsTheOutcomeOnceTheMessageIsApplied() throws IOException {
+        JsonNode receipt = receiptOnceTheAdapterIsBack("export.txt", "id;M-1\n" + signal("S-1"), "processed");
+
+        assertThat(receipt.path("file").asText()).isEqualTo("export.txt");
+        assertThat(receipt.path("status").asText()).isEqualTo("PROCESSED");
+        assertThat(receipt.path("messageId").asText()).isEqualTo("M-1");
+        assertThat(receipt.path("caseIds")).extracting(JsonNode::asText)
+                .containsExactly((String) DATABASE.single("SELECT id FROM care_case"));
+    }
+
+    @Test
+    void thePendingReceiptOfARejectedMessageNamesItsFaults() throws IOException {
+        JsonNode receipt = receiptOnceTheAdapterIsBack("broken.txt", "id;M-9\nnonsense", "rejected");
+
+        assertThat(receipt.path("file").asText()).isEqualTo("broken.txt");
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.path("detail").path("faults")).isNotEmpty();
+    }
+
+    @Test
+    void aPendingReceiptIsSettledAfterARestartToo() throws IOException {
+        adapters.departed(adapter);
+        dropAndTake("export.txt", "id;M-1\n" + signal("S-1"));
+        adapters.arrived(adapter);
+        awaitNoMessagePending();
+
+        FolderInbox afterRestart = new FolderInbox(root, inbox, () -> Set.of(PARTNER), clock);
+        afterRestart.scan();
+
+        assertThat(receiptsIn(drop.resolve("pending"))).isEmpty();
+        assertThat(onlyReceiptIn(drop.resolve("processed")).path("status").asText()).isEqualTo("PROCESSED");
+    }
+
+    @Test
     void aFileIsReadAsUtf8WhenItIsAndAsWindows1252Otherwise() {
         assertThat(FolderInbox.charsetOf("Zoë".getBytes(StandardCharsets.UTF_8))).isEqualTo(StandardCharsets.UTF_8);
         assertThat(FolderInbox.charsetOf("Zoë".getBytes(Charset.forName("windows-1252"))))
                 .isEqualTo(Charset.forName("windows-1252"));
         assertThat(FolderInbox.mediaTypeOf("EXPORT.CSV")).isEqualTo("text/csv");
+    }
+
+    /** The partner drops a file, and the folder inbox takes it: it stood still for a whole scan. */
+    private void dropAndTake(String name, String body) throws IOException {
+        Files.writeString(drop.resolve(name), body);
+        folderInbox.scan();
+        folderInbox.scan();
+    }
+
+    /**
+     * A file dropped while the adapter is absent, the adapter back and the message handled,
+     * one more scan: the one receipt in the folder of {@code outcome}, none left pending.
+     */
+    private JsonNode receiptOnceTheAdapterIsBack(String name, String body, String outcome) throws IOException {
+        adapters.departed(adapter);
+        dropAndTake(name, body);
+        adapters.arrived(adapter);
+        awaitNoMessagePending();
+
+        folderInbox.scan();
+
+        assertThat(receiptsIn(drop.resolve("pending"))).isEmpty();
+        return onlyReceiptIn(drop.resolve(outcome));
+    }
+
+    private static void awaitNoMessagePending() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> DATABASE.column(
+                "SELECT seq FROM inbox WHERE status = 'PENDING'").isEmpty());
+    }
+
+    private static java.util.List<Path> receiptsIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".receipt.json")).toList();
+        }
     }
 
     private static String signal(String reference) {

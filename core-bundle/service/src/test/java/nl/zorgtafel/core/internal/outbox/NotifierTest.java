@@ -82,6 +82,48 @@ class NotifierTest {
     }
 
     @Test
+    void aCrisisSignalAboutAYouthWhoseCaseIsOpenTellsTheCrisisTeam() {
+        Placed known = report("politie", normal("POL-1", "Seen at the station."));
+
+        Placed crisis = report("politie", crisis("POL-2", "Found at night at an address known to the police."));
+
+        assertThat(crisis.caseId()).isEqualTo(known.caseId());
+        assertThat(notifications()).containsExactly(tuple("jbrr", "CRISIS_SIGNAL"));
+    }
+
+    @Test
+    void aSignalReportedAgainInCrisisTellsTheCrisisTeamAtOnce() {
+        report("politie", normal("POL-1", "Seen at the station."));
+
+        report("politie", crisis("POL-1", "Seen at the station; now will not go home."));
+
+        assertThat(notifications()).containsExactly(tuple("jbrr", "CRISIS_SIGNAL"));
+        assertThat(DATABASE.single("SELECT summary FROM outbox")).isEqualTo("Crisis signal from politie (runaway, "
+                + "observed 2024-03-04): Seen at the station; now will not go home.");
+    }
+
+    @Test
+    void anEscalatedSignalReportedAgainIsNotSentAgain() {
+        report("politie", normal("POL-1", "Seen at the station."));
+        report("politie", crisis("POL-1", "Seen at the station; now will not go home."));
+
+        report("politie", crisis("POL-1", "Seen at the station; now will not go home."));
+        report("politie", normal("POL-1", "Went home after all."));
+        report("politie", crisis("POL-1", "Ran away again."));
+
+        assertThat(notifications()).containsExactly(tuple("jbrr", "CRISIS_SIGNAL"));
+    }
+
+    @Test
+    void aSignalTheCrisisTeamEscalatesItselfIsNotSentBackToIt() {
+        report("jbrr", normal("JBRR-1", "Picked up at the station."));
+
+        report("jbrr", crisis("JBRR-1", "Picked up at the station; no safe place tonight."));
+
+        assertThat(notifications()).isEmpty();
+    }
+
+    @Test
     void aSecondPartnerReportingAboutTheYouthTellsTheFirstAndTheNewcomer() {
         Placed first = report("politie", normal("POL-1", "Seen at the station."));
 

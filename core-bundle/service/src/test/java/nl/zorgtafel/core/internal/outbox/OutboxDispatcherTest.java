@@ -121,7 +121,7 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void everyMessageTheAdapterRendersIsPostedInTheOrderGiven() throws IOException {
+    void everyMessageTheAdapterRendersIsPostedInTheOrderGivenEachWithItsOwnKey() throws IOException {
         PartnerEndpoint ggz = endpoint();
         partners.configured(httpPartner(GGZ, ggz));
         adapters.arrived(RecordingAdapter.withTargets(GGZ, notification -> List.of("/Communication", "/Task")));
@@ -130,9 +130,33 @@ class OutboxDispatcherTest {
         startDelivering(NO_TIMEOUT_IN_SIGHT);
 
         await().atMost(PATIENCE).until(() -> status(id) == Status.DELIVERED);
-        assertThat(ggz.received()).extracting(Received::path).containsExactly("/partner/Communication",
-                "/partner/Task");
-        assertThat(ggz.received()).extracting(Received::idempotencyKey).containsOnly(id);
+        assertThat(ggz.received()).extracting(Received::path, Received::idempotencyKey).containsExactly(
+                tuple("/partner/Communication", id), tuple("/partner/Task", id + "-2"));
+    }
+
+    @Test
+    void aRetryAfterSomeMessagesWentThroughRepeatsTheSameKeys() throws IOException {
+        PartnerEndpoint ggz = endpoint();
+        ggz.answer503OnceTo("/Task");
+        partners.configured(httpPartner(GGZ, ggz));
+        adapters.arrived(RecordingAdapter.withTargets(GGZ, notification -> List.of("/Communication", "/Task")));
+        String id = enqueue(GGZ, "youth-noor", "an agreement GGZ owns");
+
+        startDelivering(NO_TIMEOUT_IN_SIGHT);
+
+        await().atMost(PATIENCE).until(() -> status(id) == Status.DELIVERED);
+        assertThat(ggz.received()).extracting(Received::path, Received::idempotencyKey, Received::answer)
+                .containsExactly(
+                        tuple("/partner/Communication", id, 200), tuple("/partner/Task", id + "-2", 503),
+                        tuple("/partner/Communication", id, 200), tuple("/partner/Task", id + "-2", 200));
+        assertThat(attempts(id)).isOne();
+    }
+
+    @Test
+    void theFirstMessageIsKeyedByTheNotificationIdAndEachLaterOneByItsPosition() {
+        assertThat(OutboxDispatcher.deliveryKey("n-1", 0)).isEqualTo("n-1");
+        assertThat(OutboxDispatcher.deliveryKey("n-1", 1)).isEqualTo("n-1-2");
+        assertThat(OutboxDispatcher.deliveryKey("n-1", 2)).isEqualTo("n-1-3");
     }
 
     @Test
@@ -371,13 +395,31 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void messagesWithoutATargetAreFilesNamedAfterTheirOwnKeys() throws IOException {
+        Path outbound = folder.resolve("mee-out");
+
+        String id = deliverToMeeAsFiles(outbound, "", "");
+
+        await().atMost(PATIENCE).until(() -> status(id) == Status.DELIVERED);
+        assertThat(filesIn(outbound)).containsExactly("notificatie_" + id, "notificatie_" + id + "-2");
+    }
+
+    @Test
+    void anAdapterNamingOneFileTwiceIsAFailureAndNothingIsWritten() throws IOException {
+        Path outbound = folder.resolve("mee-out");
+
+        String id = deliverToMeeAsFiles(outbound, "same.csv", "same.csv");
+
+        await().atMost(PATIENCE).until(() -> attempts(id) >= 1);
+        assertThat(lastError(id)).isEqualTo("the adapter named one file twice");
+        assertThat(Files.exists(outbound) ? filesIn(outbound) : List.<String>of()).isEmpty();
+    }
+
+    @Test
     void aFileNameOutsideTheOutboundDirectoryIsAFailureAndNothingIsWritten() throws IOException {
         Path outbound = folder.resolve("mee-out");
-        partners.configured(filePartner(MEE, outbound));
-        adapters.arrived(RecordingAdapter.withTargets(MEE, notification -> List.of("../escaped.csv")));
-        String id = enqueue(MEE, "youth-noor", "for the MEE file drop");
 
-        startDelivering(NO_TIMEOUT_IN_SIGHT);
+        String id = deliverToMeeAsFiles(outbound, "../escaped.csv");
 
         await().atMost(PATIENCE).until(() -> attempts(id) >= 1);
         assertThat(lastError(id)).isEqualTo("the adapter named an unsafe file");
@@ -442,6 +484,19 @@ class OutboxDispatcherTest {
             dispatcher.drive();
             rounds.incrementAndGet();
         }, 0, 5, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * MEE as a file partner writing to {@code outbound}, whose adapter renders each
+     * notification as one message per target given; one notification enqueued, and delivery
+     * started. Returns the notification's id.
+     */
+    private String deliverToMeeAsFiles(Path outbound, String... targets) {
+        partners.configured(filePartner(MEE, outbound));
+        adapters.arrived(RecordingAdapter.withTargets(MEE, notification -> List.of(targets)));
+        String id = enqueue(MEE, "youth-noor", "for the MEE file drop");
+        startDelivering(NO_TIMEOUT_IN_SIGHT);
+        return id;
     }
 
     /** Waits until the dispatcher looked at the outbox a few more times and finished what it started. */

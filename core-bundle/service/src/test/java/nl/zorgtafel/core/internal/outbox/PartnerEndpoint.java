@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A partner system's HTTP endpoint for notifications, on 127.0.0.1 and a free port, under
  * the base path {@code /partner}. It records every request it receives, then answers 200;
- * a test can make it answer 503 for a number of requests or until it heals, or hang: hold
+ * a test can make it answer 503 for a number of requests, once to a path, or until it heals, or hang: hold
  * every request unanswered until it is closed.
  */
 final class PartnerEndpoint implements AutoCloseable {
@@ -34,6 +36,7 @@ final class PartnerEndpoint implements AutoCloseable {
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger unavailableFor = new AtomicInteger();
+    private final Set<String> refuseOnce = ConcurrentHashMap.newKeySet();
     private final AtomicInteger held = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean down;
@@ -59,6 +62,11 @@ final class PartnerEndpoint implements AutoCloseable {
     /** The next {@code times} requests are answered 503. */
     void answer503Times(int times) {
         unavailableFor.set(times);
+    }
+
+    /** The next request to this path (under the base path, e.g. {@code /Task}) is answered 503. */
+    void answer503OnceTo(String path) {
+        refuseOnce.add("/partner" + path);
     }
 
     /** Every request is answered 503 until {@link #heal()}. */
@@ -97,7 +105,8 @@ final class PartnerEndpoint implements AutoCloseable {
                 holdUntilClosed();
                 return;
             }
-            int answer = down || unavailableFor.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 200;
+            boolean refused = refuseOnce.remove(exchange.getRequestURI().getPath());
+            int answer = refused || down || unavailableFor.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 200;
             // recorded before answering: whoever saw the answer finds the request here
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key"),
