@@ -39,6 +39,18 @@ public final class Cipher {
         }
     }
 
+    /**
+     * Looking up a cipher costs more than using it; each thread keeps one, initialised anew
+     * (key and fresh IV) for every value.
+     */
+    private static final ThreadLocal<javax.crypto.Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
+
     public byte[] decrypt(byte[] stored) {
         int colon = indexOfColon(stored);
         String keyId = new String(stored, 0, colon, StandardCharsets.US_ASCII);
@@ -61,7 +73,7 @@ public final class Cipher {
     }
 
     private javax.crypto.Cipher aes(int mode, String keyId, byte[] iv) throws GeneralSecurityException {
-        javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        javax.crypto.Cipher aes = AES_GCM.get();
         aes.init(mode, new SecretKeySpec(keys.encryptionKey(keyId), "AES"), new GCMParameterSpec(TAG_BITS, iv));
         return aes;
     }

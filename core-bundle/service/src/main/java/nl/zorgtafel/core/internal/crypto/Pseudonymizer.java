@@ -25,6 +25,15 @@ public final class Pseudonymizer {
         this.key = new SecretKeySpec(keys.pseudonymKey(), "HmacSHA256");
     }
 
+    /** Looking up a MAC costs more than using it: each thread keeps one. */
+    private final ThreadLocal<Mac> hmacs = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    });
+
     public String pseudonymOf(Bsn bsn) {
         return hmac(bsn.digits().getBytes(StandardCharsets.US_ASCII));
     }
@@ -39,7 +48,7 @@ public final class Pseudonymizer {
 
     private String hmac(byte[] input) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = hmacs.get();
             mac.init(key);
             return HexFormat.of().formatHex(mac.doFinal(input));
         } catch (GeneralSecurityException e) {
