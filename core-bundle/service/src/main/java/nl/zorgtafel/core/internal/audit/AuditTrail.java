@@ -10,22 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import nl.zorgtafel.core.internal.privacy.BsnScrubber;
 import nl.zorgtafel.core.internal.store.AuditStore;
 import nl.zorgtafel.core.internal.store.AuditStore.Head;
 import nl.zorgtafel.core.internal.store.AuditStore.Row;
+import nl.zorgtafel.core.internal.store.GroupCommit;
 import nl.zorgtafel.core.internal.store.Store;
 import nl.zorgtafel.core.internal.store.Transactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail (NEN 7513): appends events to a hash chain in the database, reads them for
@@ -40,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditTrail {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MAX_BATCH = 200;
@@ -51,12 +46,7 @@ public final class AuditTrail {
 
     private final Transactions transactions;
     private final Clock clock;
-    private final Executor writer;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
-
-    private record Pending(AuditEvent event, CompletableFuture<Long> stored) {
-    }
+    private final GroupCommit<AuditEvent, Long> commits;
 
     /** The outcome of a verification of the whole chain. */
     public record Verification(boolean valid, long checkedRows, long anchorSeq, long lastSeq, String lastHash,
@@ -77,7 +67,7 @@ public final class AuditTrail {
     public AuditTrail(Transactions transactions, Clock clock, Executor writer) {
         this.transactions = transactions;
         this.clock = clock;
-        this.writer = writer;
+        this.commits = new GroupCommit<>("audit records", transactions, writer, MAX_BATCH, AuditTrail::appendAll);
     }
 
     /** The UTC text form in which times are stored and hashed. */
@@ -101,9 +91,7 @@ public final class AuditTrail {
      *     hand out what the event was about
      */
     public long record(AuditEvent event) {
-        CompletableFuture<Long> stored = new CompletableFuture<>();
-        queue.add(new Pending(event, stored));
-        drainSoon();
+        CompletableFuture<Long> stored = commits.submit(event);
         try {
             return stored.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -111,50 +99,6 @@ public final class AuditTrail {
             throw new AuditUnavailableException("interrupted while the audit record was stored", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new AuditUnavailableException("the audit record could not be stored", e);
-        }
-    }
-
-    private void drainSoon() {
-        if (draining.compareAndSet(false, true)) {
-            writer.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        try {
-            List<Pending> batch = new ArrayList<>();
-            while (queue.drainTo(batch, MAX_BATCH) > 0) {
-                commit(batch);
-                batch.clear();
-            }
-        } finally {
-            draining.set(false);
-            if (!queue.isEmpty()) {
-                drainSoon();
-            }
-        }
-    }
-
-    private void commit(List<Pending> batch) {
-        List<Long> seqs;
-        try {
-            seqs = transactions.run(store -> appendAll(store, batch.stream().map(Pending::event).toList()));
-        } catch (RuntimeException batchFailed) {
-            LOG.warn("Storing {} audit records together failed ({}); storing them one by one", batch.size(),
-                    batchFailed.getClass().getSimpleName());
-            for (Pending pending : batch) {
-                try {
-                    pending.stored().complete(transactions.run(store -> appendAll(store,
-                            List.of(pending.event()))).get(0));
-                } catch (RuntimeException e) {
-                    LOG.error("An audit record could not be stored ({})", e.getClass().getSimpleName());
-                    pending.stored().completeExceptionally(e);
-                }
-            }
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).stored().complete(seqs.get(i));
         }
     }
 

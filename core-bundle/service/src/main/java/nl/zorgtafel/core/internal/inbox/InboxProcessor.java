@@ -162,19 +162,23 @@ public final class InboxProcessor {
             processable.add(entry);
             adapterOf.put(entry.seq(), adapter.get());
         }
-        Map<Long, Receipt> outcomes = new LinkedHashMap<>();
+        int processed = 0;
         for (int from = 0; from < processable.size(); from += PER_TRANSACTION) {
             List<InboxEntry> group = processable.subList(from, Math.min(processable.size(), from + PER_TRANSACTION));
-            outcomes.putAll(processTogether(group, adapterOf, blocked));
+            Map<Long, Receipt> outcomes = processTogether(group, adapterOf, blocked);
+            // answer the group's requests as soon as it is committed, not after the whole batch
+            outcomes.forEach(this::answer);
+            processed += outcomes.size();
         }
-        outcomes.forEach((seq, receipt) -> {
-            CompletableFuture<Receipt> waiter = waiting.remove(seq);
-            waitingPartner.remove(seq);
-            if (waiter != null) {
-                waiter.complete(receipt);
-            }
-        });
-        return outcomes.size();
+        return processed;
+    }
+
+    private void answer(long seq, Receipt receipt) {
+        CompletableFuture<Receipt> waiter = waiting.remove(seq);
+        waitingPartner.remove(seq);
+        if (waiter != null) {
+            waiter.complete(receipt);
+        }
     }
 
     /**

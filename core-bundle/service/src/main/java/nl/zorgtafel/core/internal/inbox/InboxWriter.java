@@ -6,17 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import nl.zorgtafel.api.partner.InboundMessage;
+import nl.zorgtafel.core.internal.store.GroupCommit;
 import nl.zorgtafel.core.internal.store.Store;
 import nl.zorgtafel.core.internal.store.Store.InboxEntry;
 import nl.zorgtafel.core.internal.store.Transactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for the inbox: messages that arrive at the same time are stored in one
@@ -26,11 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class InboxWriter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
-
-    /** A message on its way into the inbox, and the request that waits for it. */
-    record Write(InboundMessage message, String key, String bodySha256, byte[] encryptedBody,
-                 CompletableFuture<Stored> stored) {
+    /** A message on its way into the inbox. */
+    record Write(InboundMessage message, String key, String bodySha256, byte[] encryptedBody) {
     }
 
     /**
@@ -40,70 +33,16 @@ final class InboxWriter {
     record Stored(long seq, InboxEntry earlier) {
     }
 
-    private final Transactions transactions;
     private final Clock clock;
-    private final Executor executor;
-    private final int maxBatch;
-    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final GroupCommit<Write, Stored> commits;
 
     InboxWriter(Transactions transactions, Clock clock, Executor executor, int maxBatch) {
-        this.transactions = transactions;
         this.clock = clock;
-        this.executor = executor;
-        this.maxBatch = maxBatch;
+        this.commits = new GroupCommit<>("inbox messages", transactions, executor, maxBatch, this::storeAll);
     }
 
     CompletableFuture<Stored> write(InboundMessage message, String key, String bodySha256, byte[] encryptedBody) {
-        CompletableFuture<Stored> stored = new CompletableFuture<>();
-        queue.add(new Write(message, key, bodySha256, encryptedBody, stored));
-        drainSoon();
-        return stored;
-    }
-
-    private void drainSoon() {
-        if (draining.compareAndSet(false, true)) {
-            executor.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        try {
-            List<Write> batch = new ArrayList<>();
-            while (queue.drainTo(batch, maxBatch) > 0) {
-                commit(batch);
-                batch.clear();
-            }
-        } finally {
-            draining.set(false);
-            // a write that came in after the last look must not wait for the next one
-            if (!queue.isEmpty()) {
-                drainSoon();
-            }
-        }
-    }
-
-    private void commit(List<Write> batch) {
-        List<Stored> results;
-        try {
-            results = transactions.run(store -> storeAll(store, batch));
-        } catch (RuntimeException batchFailed) {
-            // one bad write must not fail its neighbours: each alone, each with its own answer
-            LOG.warn("Storing {} messages together failed ({}); storing them one by one", batch.size(),
-                    batchFailed.getClass().getSimpleName());
-            for (Write write : batch) {
-                try {
-                    Stored alone = transactions.run(store -> storeAll(store, List.of(write))).get(0);
-                    write.stored().complete(alone);
-                } catch (RuntimeException e) {
-                    write.stored().completeExceptionally(e);
-                }
-            }
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).stored().complete(results.get(i));
-        }
+        return commits.submit(new Write(message, key, bodySha256, encryptedBody));
     }
 
     private List<Stored> storeAll(Store store, List<Write> batch) {
