@@ -316,8 +316,10 @@ public final class Core {
     }
 
     void unbindAdapter(ServiceReference<PartnerAdapter> reference, PartnerAdapter adapter) {
-        LOG.info("Adapter for partner {} departed; its messages wait in the inbox", adapter.partnerId());
         adapters.departed(adapter);
+        LOG.info("Adapter for partner {} departed; {}", adapter.partnerId(), adapters.versionFor(adapter.partnerId())
+                .map(version -> "version " + version + " serves now")
+                .orElse("its messages wait in the inbox until an adapter is back"));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
