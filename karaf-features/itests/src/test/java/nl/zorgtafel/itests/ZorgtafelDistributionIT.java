@@ -6,8 +6,13 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.inject.Inject;
@@ -31,6 +40,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.Version;
 
 /**
  * Boots the Zorgtafel distribution (the tar.gz that karaf-features/distribution builds) once and
@@ -53,6 +63,7 @@ public class ZorgtafelDistributionIT {
     private static final Person COORDINATOR = new Person("coordinator1", "itest-Coordinator-Pw1");
     private static final Person GGZ_PROFESSIONAL = new Person("ggzpro", "itest-Ggz-Pw2");
     private static final Person MEE_PROFESSIONAL = new Person("meepro", "itest-Mee-Pw3");
+    private static final Person OPERATOR = new Person("operator1", "itest-Operator-Pw4");
 
     /**
      * Test BSNs (99999xxxx, passing the elfproef as Bsn.isValid checks it); the contract's example
@@ -62,6 +73,7 @@ public class ZorgtafelDistributionIT {
     private static final String BSN_AFTER_UPDATE = "999990032";
     private static final String BSN_FAILING_ELFPROEF = "999990018";
     private static final String BSN_WHILE_CORE_AWAY = "999990044";
+    private static final String BSN_DEPLOYED_NEXT = "999990056";
 
     private static final String FHIR_JSON = GgzBundles.MEDIA_TYPE;
 
@@ -77,7 +89,8 @@ public class ZorgtafelDistributionIT {
                 ZorgtafelContainer.partnerToken("ggz", GGZ_TOKEN),
                 ZorgtafelContainer.person(COORDINATOR, "coordinator"),
                 ZorgtafelContainer.person(GGZ_PROFESSIONAL, "partner-ggz"),
-                ZorgtafelContainer.person(MEE_PROFESSIONAL, "partner-mee"));
+                ZorgtafelContainer.person(MEE_PROFESSIONAL, "partner-mee"),
+                ZorgtafelContainer.person(OPERATOR, "operator"));
     }
 
     @Before
@@ -273,6 +286,68 @@ public class ZorgtafelDistributionIT {
         api.awaitHealth();
         HttpResponse<String> accepted = api.postMessage("ggz", GGZ_TOKEN, FHIR_JSON, message);
         assertThat(accepted.statusCode()).as(accepted.body()).isIn(200, 202);
+    }
+
+    @Test
+    public void aNewerAdapterDroppedIntoDeployServesAndRemovingItRollsBack() throws Exception {
+        Bundle shipped = ggzBundle();
+        Map<Long, String> before = otherBundles(shipped);
+        Version next = new Version(shipped.getVersion().getMajor(), shipped.getVersion().getMinor(),
+                shipped.getVersion().getMicro() + 1);
+        Path dropped = Path.of(System.getProperty("karaf.home"), "deploy", "zorgtafel-partner-ggz-next.jar");
+        try {
+            // what an operator does: the new version's jar into deploy/, Karaf's file install does the rest
+            copyWithVersion(shipped, next, dropped);
+            awaitServingGgzVersion(next.toString());
+            assertThat(processedGgz("ggz-itest-deploy-next", BSN_DEPLOYED_NEXT)).isEqualTo("PROCESSED");
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+
+        awaitServingGgzVersion(shipped.getVersion().toString());
+        await("the dropped version is uninstalled")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> Arrays.stream(bundleContext.getBundles())
+                        .filter(b -> GGZ_BUNDLE.equals(b.getSymbolicName())).count() == 1);
+        assertThat(processedGgz("ggz-itest-deploy-rolled-back", BSN_DEPLOYED_NEXT)).isEqualTo("PROCESSED");
+        assertThat(otherBundles(shipped)).isEqualTo(before);
+        assertThat(shipped.getState()).isEqualTo(Bundle.ACTIVE);
+    }
+
+    /** The shipped adapter's jar with a higher Bundle-Version: a new release, as far as OSGi can tell. */
+    private static void copyWithVersion(Bundle bundle, Version version, Path target) throws IOException {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (JarInputStream in = new JarInputStream(new URL(bundle.getLocation()).openStream())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version.toString());
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(partial), manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        // a whole file at once: the file install must not pick up half a jar
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void awaitServingGgzVersion(String version) {
+        await("GGZ served by version " + version)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.partnerState("ggz", OPERATOR).path("adapterVersion").asText().equals(version));
+    }
+
+    private String processedGgz(String bundleId, String bsn) {
+        HttpResponse<String> accepted = postGgz(youthBundle(bundleId, bsn, "Flag"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isIn(200, 202);
+        String messageId = json(accepted).path("messageId").asText();
+        await("message " + bundleId + " processed")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !status(messageId).equals("PENDING"));
+        return status(messageId);
     }
 
     // --- the GGZ adapter bundle --------------------------------------------------------------
