@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
@@ -20,15 +22,31 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * platform's database: parse a partner message with Jackson and insert it into embedded
  * Derby (CLOB body, unique id), committing every hundred, as
  * {@code DerbyFloorBenchmark.commitPerHundred} does. One thread, a second of warm-up, then
- * as many messages as fit in the measuring time.
+ * as many messages as fit in the measuring time, counted per second (a slice ends with the
+ * first commit after its second is over), so that a report can show how the seconds spread
+ * on a machine that other work shares.
  */
 final class Floor {
 
-    /** The result: messages per second over {@code messages} in {@code nanos}. */
-    record Result(double messagesPerSecond, long messages, long nanos, int batch, Path directory) {
+    /**
+     * The result: messages per second over {@code messages} in {@code nanos}, and the
+     * messages per second of each slice, in order.
+     */
+    record Result(double messagesPerSecond, long messages, long nanos, int batch, Path directory,
+                  List<Double> slices) {
+
+        Result {
+            slices = List.copyOf(slices);
+        }
+
+        Spread spread() {
+            return Spread.of(slices);
+        }
     }
 
     static final int BATCH = 100;
+
+    static final Duration SLICE = Duration.ofSeconds(1);
 
     private Floor() {
     }
@@ -61,16 +79,29 @@ final class Floor {
                 }
                 long start = System.nanoTime();
                 long end = start + time.toNanos();
+                List<Double> slices = new ArrayList<>();
+                long sliceStart = start;
+                long sliceEnd = start + SLICE.toNanos();
+                long sliceMessages = 0;
                 long measured = 0;
                 long now;
                 do {
                     next = batch(json, insert, text, next);
                     connection.commit();
                     measured += BATCH;
+                    sliceMessages += BATCH;
                     now = System.nanoTime();
+                    if (now >= sliceEnd || now >= end) {
+                        slices.add(sliceMessages * 1e9 / (now - sliceStart));
+                        sliceStart = now;
+                        sliceMessages = 0;
+                        while (sliceEnd <= now) {
+                            sliceEnd += SLICE.toNanos();
+                        }
+                    }
                 } while (now < end);
                 long nanos = now - start;
-                return new Result(measured * 1e9 / nanos, measured, nanos, BATCH, directory);
+                return new Result(measured * 1e9 / nanos, measured, nanos, BATCH, directory, slices);
             }
         } finally {
             shutdown(directory);

@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The load driver: configures a distribution, measures the floor, drives the message mix
- * with swaps and a crash, checks what became of every message and notification, and
- * reports. One command; see {@link Options#USAGE} and the README of this module.
+ * The load driver: configures a distribution, measures the floor and the HTTP ceiling,
+ * drives the message mix with swaps and a crash, checks what became of every message and
+ * notification, and reports. One command; see {@link Options#USAGE} and the README of this module.
  */
 public final class LoadDriver {
 
@@ -136,6 +136,7 @@ public final class LoadDriver {
         byte[] floorSample = new MessageMix(Map.of("ggz", 1), youths, options.runId(), 0, 0.3, options.seed())
                 .next("ggz").body();
         Floor.Result floorBefore = floor(setup, floorSample, "before the load");
+        Report.Ceiling ceiling = ceiling(platform);
 
         Path updateJar = options.updateJar() != null ? options.updateJar()
                 : SwapScenario.shippedJar(home, options.swapPartner()).orElse(null);
@@ -214,11 +215,9 @@ public final class LoadDriver {
 
         Floor.Result floorAfter = floor(setup, floorSample, "after the load");
         Report.FloorFigure floor = floorBefore == null || floorAfter == null ? null
-                : new Report.FloorFigure((floorBefore.messagesPerSecond() + floorAfter.messagesPerSecond()) / 2,
-                floorBefore.messagesPerSecond(), floorAfter.messagesPerSecond(), Floor.BATCH,
-                options.floor().toMillis() / 1000d);
-        Report report = new ReportBuilder(options).report(commandLine, startedAt, loadAverage, floor, load, inbound,
-                outbound, swapResults, crash, setup.processingPatience());
+                : Report.FloorFigure.of(floorBefore, floorAfter, options.floor().toMillis() / 1000d);
+        Report report = new ReportBuilder(options).report(commandLine, startedAt, loadAverage, floor, ceiling, load,
+                inbound, outbound, swapResults, crash, setup.processingPatience());
         report.print(out);
         report.write(options.report());
         out.println();
@@ -232,8 +231,26 @@ public final class LoadDriver {
         progress("measuring the floor " + when + " for " + options.floor().toSeconds() + " s in "
                 + setup.workDirectory());
         Floor.Result result = Floor.measure(setup.workDirectory(), sample, options.floor());
-        progress("floor " + when + ": " + Report.fmt(result.messagesPerSecond()) + " msg/s");
+        Spread slices = result.spread();
+        progress("floor " + when + ": " + Report.fmt(result.messagesPerSecond()) + " msg/s; " + slices.count()
+                + " slices, median " + Report.fmt(slices.median()) + ", min " + Report.fmt(slices.min()) + ", max "
+                + Report.fmt(slices.max()));
         return result;
+    }
+
+    /** The HTTP ceiling: closed-loop GET /health with the load's concurrency, after a second of warm-up. */
+    private Report.Ceiling ceiling(PlatformClient platform) throws InterruptedException {
+        if (options.ceiling().isZero()) {
+            return null;
+        }
+        progress("measuring the HTTP ceiling (GET /api/v1/health, " + options.concurrency() + " in flight) for "
+                + options.ceiling().toSeconds() + " s");
+        Report.Ceiling ceiling = Report.Ceiling.of(HttpCeiling.measure(platform, options.concurrency(),
+                Duration.ofSeconds(1), options.ceiling()));
+        progress("HTTP ceiling: " + Report.fmt(ceiling.requestsPerSecond()) + " req/s, p50 "
+                + ceiling.latency().p50() + " ms, p99 " + ceiling.latency().p99() + " ms" + (ceiling.failed() > 0
+                ? ", " + ceiling.failed() + " of " + ceiling.requests() + " not 200 UP" : ""));
+        return ceiling;
     }
 
     /** The 1-minute load average, from /proc/loadavg where there is one. */

@@ -16,7 +16,7 @@ import java.util.OptionalInt;
 record Options(Path karafHome, Double rate, Duration duration, int concurrency, Map<String, Integer> mix,
                List<SwapScenario.Plan> swaps, Duration crashAt, Path report, String swapPartner, Path updateJar,
                double duplicatePercent, double badPercent, double crisisPercent, int youths, long seed,
-               Duration floor, Duration settleTimeout, Duration swapPause, Duration swapTail,
+               Duration floor, Duration ceiling, Duration settleTimeout, Duration swapPause, Duration swapTail,
                Duration requestTimeout, Map<String, Integer> ports, boolean splitBootFeatures, boolean setupOnly,
                boolean stopAfter, String runId, Duration warmup, Integer processingPatienceMillis, boolean help) {
 
@@ -42,6 +42,9 @@ record Options(Path karafHome, Double rate, Duration duration, int concurrency, 
               --seed N                seed of the message mix and of the youths (default 42)
               --floor D               how long each floor measurement takes, before and after the load
                                       (default 5s; 0: skip)
+              --ceiling D             how long the HTTP ceiling is measured, after the floor and before the
+                                      load: closed-loop GET /api/v1/health, --concurrency in flight, after
+                                      a second of warm-up (default 5s; 0: skip)
               --warmup D              send the same mix, about other youths, for D first, unmeasured,
                                       and let it settle (default 0)
               --processing-patience-ms N
@@ -86,8 +89,8 @@ record Options(Path karafHome, Double rate, Duration duration, int concurrency, 
                 case "help", "split-boot-features", "setup-only", "stop-after" -> flags.add(name);
                 case "karaf-home", "rate", "duration", "concurrency", "mix", "swap", "crash", "report",
                      "swap-partner", "update-jar", "duplicates", "bad", "crisis", "youths", "seed", "floor",
-                     "settle-timeout", "swap-pause", "swap-tail", "request-timeout", "ports", "run-id", "warmup",
-                     "processing-patience-ms" -> {
+                     "ceiling", "settle-timeout", "swap-pause", "swap-tail", "request-timeout", "ports", "run-id",
+                     "warmup", "processing-patience-ms" -> {
                     if (inline == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("--" + name + " needs a value");
@@ -138,6 +141,7 @@ record Options(Path karafHome, Double rate, Duration duration, int concurrency, 
                 (int) positive(Integer.parseInt(values.getOrDefault("youths", "200")), "youths"),
                 Long.parseLong(values.getOrDefault("seed", "42")),
                 duration(values.getOrDefault("floor", "5s")),
+                duration(values.getOrDefault("ceiling", "5s")),
                 duration(values.getOrDefault("settle-timeout", "180s")),
                 duration(values.getOrDefault("swap-pause", "2s")),
                 duration(values.getOrDefault("swap-tail", "2s")),
@@ -148,9 +152,9 @@ record Options(Path karafHome, Double rate, Duration duration, int concurrency, 
 
     private static Options defaults(Path home, boolean help) {
         return new Options(home, 300d, Duration.ofSeconds(60), 32, Map.of(), List.of(), null, null, "ggz", null, 5,
-                1, 30, 200, 42, Duration.ofSeconds(5), Duration.ofSeconds(180), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(30), Map.of(), false, false, false, "help", Duration.ZERO, null,
-                help);
+                1, 30, 200, 42, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(180),
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(30), Map.of(), false, false, false,
+                "help", Duration.ZERO, null, help);
     }
 
     /** {@code 60s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */

@@ -28,6 +28,11 @@ final class PlatformClient {
         String text(String field) {
             return body == null || !body.hasNonNull(field) ? null : body.get(field).asText();
         }
+
+        /** A health answer that says the platform is up: 200 {@code {"status":"UP"}}. */
+        boolean up() {
+            return status == 200 && "UP".equals(text("status"));
+        }
     }
 
     /** One partner's line of {@code GET /api/v1/partners}. */
@@ -81,15 +86,22 @@ final class PlatformClient {
     /** Whether {@code GET /api/v1/health} answers 200 UP. */
     boolean healthUp() {
         try {
-            Answer answer = send(HttpRequest.newBuilder(base.resolve("health")).timeout(Duration.ofSeconds(2))
-                    .GET().build());
-            return answer.status() == 200 && "UP".equals(answer.text("status"));
+            return health(Duration.ofSeconds(2)).up();
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** {@code GET /api/v1/health}, unauthenticated, with the timeout the partner messages have. */
+    Answer health() throws IOException, InterruptedException {
+        return health(timeout);
+    }
+
+    private Answer health(Duration patience) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("health")).timeout(patience).GET().build());
     }
 
     /** {@code GET /api/v1/partners} as operator; empty if it did not answer 200. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,10 +41,34 @@ final class Report {
     }
 
     /**
-     * The floor measured in this run, before the load and after it settled; the ratio is
-     * taken against their mean.
+     * The floor measured in this run, before the load and after it settled, each in
+     * one-second slices. {@code messagesPerSecond}, the figure the ratio is taken against, is
+     * the median of all slices, before and after; {@code before} and {@code after} are each
+     * measurement's rate over its whole time.
      */
-    record FloorFigure(double messagesPerSecond, double before, double after, int batch, double secondsEach) {
+    record FloorFigure(double messagesPerSecond, double before, double after, int batch, double secondsEach,
+                       Spread slicesBefore, Spread slicesAfter) {
+
+        static FloorFigure of(Floor.Result before, Floor.Result after, double secondsEach) {
+            List<Double> slices = new ArrayList<>(before.slices());
+            slices.addAll(after.slices());
+            return new FloorFigure(Spread.of(slices).median(), before.messagesPerSecond(),
+                    after.messagesPerSecond(), before.batch(), secondsEach, before.spread(), after.spread());
+        }
+    }
+
+    /**
+     * The HTTP ceiling measured in this run: closed-loop {@code GET /api/v1/health} with
+     * {@code concurrency} in flight for {@code seconds}; {@code failed} requests were not
+     * answered 200 UP and are not in {@code requestsPerSecond}.
+     */
+    record Ceiling(int concurrency, double seconds, long requests, long failed, double requestsPerSecond,
+                   Latency latency) {
+
+        static Ceiling of(HttpCeiling.Result result) {
+            return new Ceiling(result.concurrency(), result.nanos() / 1e9, result.requests(), result.failed(),
+                    result.requestsPerSecond(), Latency.of(result.latencies()));
+        }
     }
 
     /** The load as a whole. {@code targetRate} is null for a closed-loop (max) run. */
@@ -79,6 +104,7 @@ final class Report {
 
     private final Run run;
     private final FloorFigure floor;
+    private final Ceiling ceiling;
     private final Load load;
     private final Verifier.Inbound inbound;
     private final Verifier.Outbound outbound;
@@ -88,16 +114,17 @@ final class Report {
     private final List<Second> timeline;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    Report(Run run, FloorFigure floor, Load load, Verifier.Inbound inbound, Verifier.Outbound outbound,
-           List<Swap> swaps, Crash crash, List<Target> targets) {
-        this(run, floor, load, inbound, outbound, swaps, crash, targets, List.of());
+    Report(Run run, FloorFigure floor, Ceiling ceiling, Load load, Verifier.Inbound inbound,
+           Verifier.Outbound outbound, List<Swap> swaps, Crash crash, List<Target> targets) {
+        this(run, floor, ceiling, load, inbound, outbound, swaps, crash, targets, List.of());
     }
 
-    Report(Run run, FloorFigure floor, Load load, Verifier.Inbound inbound, Verifier.Outbound outbound,
-           List<Swap> swaps, Crash crash, List<Target> targets, List<Second> timeline) {
+    Report(Run run, FloorFigure floor, Ceiling ceiling, Load load, Verifier.Inbound inbound,
+           Verifier.Outbound outbound, List<Swap> swaps, Crash crash, List<Target> targets, List<Second> timeline) {
         this.timeline = List.copyOf(timeline);
         this.run = run;
         this.floor = floor;
+        this.ceiling = ceiling;
         this.load = load;
         this.inbound = inbound;
         this.outbound = outbound;
@@ -109,6 +136,12 @@ final class Report {
     /** Durable ingestion over HTTP as a share of the floor; -1 without a floor. */
     double ratio() {
         return floor == null || floor.messagesPerSecond() <= 0 ? -1 : load.throughput() / floor.messagesPerSecond();
+    }
+
+    /** Durable ingestion over HTTP as a share of the HTTP ceiling; -1 without a ceiling. */
+    double ratioToCeiling() {
+        return ceiling == null || ceiling.requestsPerSecond() <= 0 ? -1
+                : load.throughput() / ceiling.requestsPerSecond();
     }
 
     ObjectNode toJson() {
@@ -128,6 +161,25 @@ final class Report {
             floorNode.put("before", round(floor.before()));
             floorNode.put("after", round(floor.after()));
             floorNode.put("secondsEach", round(floor.secondsEach()));
+            floorNode.put("figure", "median of the " + Floor.SLICE.toSeconds()
+                    + "-second slices, before and after");
+            floorNode.put("sliceSeconds", Floor.SLICE.toSeconds());
+            spread(floorNode.putObject("slicesBefore"), floor.slicesBefore());
+            spread(floorNode.putObject("slicesAfter"), floor.slicesAfter());
+        }
+
+        if (ceiling != null) {
+            ObjectNode ceilingNode = root.putObject("ceiling");
+            ceilingNode.put("what",
+                    "closed-loop GET /api/v1/health through the load's HTTP client, nothing stored");
+            ceilingNode.put("concurrency", ceiling.concurrency());
+            ceilingNode.put("seconds", round(ceiling.seconds()));
+            ceilingNode.put("requests", ceiling.requests());
+            ceilingNode.put("failed", ceiling.failed());
+            ceilingNode.put("requestsPerSecond", round(ceiling.requestsPerSecond()));
+            ceilingNode.set("latencyMillis", json.valueToTree(ceiling.latency()));
+        } else {
+            root.putNull("ceiling");
         }
 
         ObjectNode loadNode = root.putObject("load");
@@ -143,6 +195,7 @@ final class Report {
         loadNode.put("throughputPerSecond", round(load.throughput()));
         loadNode.put("sendRatePerSecond", round(load.sendRate()));
         loadNode.put("ratioToFloor", round(ratio()));
+        loadNode.put("ratioToCeiling", round(ratioToCeiling()));
         loadNode.set("latencyMillis", json.valueToTree(load.latency()));
         loadNode.set("statusCounts", json.valueToTree(load.statusCounts()));
         loadNode.put("fiveXx", load.fiveXx());
@@ -210,13 +263,22 @@ final class Report {
         out.println(run.command());
         out.println();
         row(out, "floor (parse + Derby insert, commit/100)",
-                floor == null ? "not measured" : fmt(floor.messagesPerSecond()) + " msg/s (before "
-                        + fmt(floor.before()) + ", after " + fmt(floor.after()) + ")");
+                floor == null ? "not measured" : fmt(floor.messagesPerSecond()) + " msg/s median (before "
+                        + range(floor.slicesBefore()) + ", after " + range(floor.slicesAfter()) + ")");
+        if (ceiling == null) {
+            row(out, "HTTP ceiling (GET /health)", "not measured");
+        } else {
+            row(out, "HTTP ceiling (GET /health, " + ceiling.concurrency() + " in flight)",
+                    fmt(ceiling.requestsPerSecond()) + " req/s (p50/p99 " + ceiling.latency().p50() + " / "
+                            + ceiling.latency().p99() + " ms" + (ceiling.failed() > 0
+                            ? ", " + ceiling.failed() + " of " + ceiling.requests() + " not 200 UP" : "") + ")");
+        }
         row(out, "target rate", load.targetRate() == null ? "max (closed loop)" : fmt(load.targetRate()) + " msg/s");
         row(out, "sent / acknowledged (2xx)", load.sent() + " / " + load.acknowledged() + " in " + fmt(load.seconds())
                 + " s");
         row(out, "throughput (2xx/s)", fmt(load.throughput()) + "  = " + (ratio() < 0 ? "-" : pct(ratio()))
-                + " of the floor");
+                + " of the floor"
+                + (ratioToCeiling() < 0 ? "" : ", " + pct(ratioToCeiling()) + " of the HTTP ceiling"));
         row(out, "latency p50 / p95 / p99 / max", load.latency().p50() + " / " + load.latency().p95() + " / "
                 + load.latency().p99() + " / " + load.latency().max() + " ms");
         row(out, "statuses", load.statusCounts().toString());
@@ -278,6 +340,18 @@ final class Report {
         row(out, "  p99 all / swapped partner", window.all().p99() + " / " + window.swappedPartner().p99() + " ms");
         row(out, "  lost inbound", Long.toString(window.lostInbound()));
         window.slowest().stream().limit(3).forEach(line -> row(out, "  slow", line));
+    }
+
+    /** The median slice and, in brackets, the slowest and the fastest. */
+    private static String range(Spread spread) {
+        return fmt(spread.median()) + " [" + fmt(spread.min()) + "–" + fmt(spread.max()) + "]";
+    }
+
+    private static void spread(ObjectNode node, Spread spread) {
+        node.put("count", spread.count());
+        node.put("median", round(spread.median()));
+        node.put("min", round(spread.min()));
+        node.put("max", round(spread.max()));
     }
 
     private static void row(PrintStream out, String label, String value) {

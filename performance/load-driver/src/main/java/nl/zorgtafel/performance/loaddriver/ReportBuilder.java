@@ -24,7 +24,7 @@ final class ReportBuilder {
     }
 
     Report report(String commandLine, OffsetDateTime startedAt, String loadAverage,
-                          Report.FloorFigure floorFigure, LoadRun load,
+                          Report.FloorFigure floorFigure, Report.Ceiling ceiling, LoadRun load,
                           Verifier.Inbound inbound, Verifier.Outbound outbound, List<SwapScenario.Result> swaps,
                           CrashScenario.Result crash, String processingPatience) {
         List<LoadRun.Attempt> attempts = load.attempts();
@@ -65,9 +65,9 @@ final class ReportBuilder {
         Report.Run run = new Report.Run(options.runId(), startedAt.toString(), machine(), loadAverage,
                 "java -jar load-driver.jar "
                 + commandLine, optionsMap(processingPatience));
-        Report draft = new Report(run, floorFigure, loadFigures, inbound, outbound, swapFigures, crashFigure,
-                List.of());
-        return new Report(run, floorFigure, loadFigures, inbound, outbound, swapFigures, crashFigure,
+        Report draft = new Report(run, floorFigure, ceiling, loadFigures, inbound, outbound, swapFigures,
+                crashFigure, List.of());
+        return new Report(run, floorFigure, ceiling, loadFigures, inbound, outbound, swapFigures, crashFigure,
                 targets(draft, loadFigures, inbound, outbound, swapFigures, crashFigure), timeline(attempts, load));
     }
 
@@ -206,6 +206,7 @@ final class ReportBuilder {
         map.put("youths", options.youths());
         map.put("seed", options.seed());
         map.put("floorSeconds", options.floor().toMillis() / 1000d);
+        map.put("ceilingSeconds", options.ceiling().toMillis() / 1000d);
         map.put("swapPauseSeconds", options.swapPause().toMillis() / 1000d);
         map.put("swapTailSeconds", options.swapTail().toMillis() / 1000d);
         map.put("splitBootFeatures", options.splitBootFeatures());

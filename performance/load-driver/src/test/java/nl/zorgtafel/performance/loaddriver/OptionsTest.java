@@ -40,6 +40,8 @@ class OptionsTest {
         assertThat(options.splitBootFeatures()).isTrue();
         assertThat(options.swaps()).isEmpty();
         assertThat(options.floor()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.ceiling()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Options.parse("--karaf-home", "/tmp/zt", "--ceiling", "0").ceiling()).isZero();
         assertThat(options.duplicatePercent()).isEqualTo(5);
         assertThat(options.runId()).isEqualTo("abc1");
     }

@@ -28,16 +28,25 @@ class ReportTest {
         report.write(file);
         JsonNode json = new ObjectMapper().readTree(Files.readString(file));
 
-        assertThat(fieldNames(json)).containsExactly("run", "floor", "load", "inbound", "outbound", "swaps", "crash",
-                "targets", "timeline");
+        assertThat(fieldNames(json)).containsExactly("run", "floor", "ceiling", "load", "inbound", "outbound", "swaps",
+                "crash", "targets", "timeline");
         assertThat(json.path("run").path("runId").asText()).isEqualTo("r1");
         assertThat(json.path("floor").path("messagesPerSecond").asDouble()).isEqualTo(4000);
         assertThat(json.path("floor").path("before").asDouble()).isEqualTo(3800);
+        assertThat(json.path("floor").path("sliceSeconds").asLong()).isEqualTo(1);
+        assertThat(fieldNames(json.path("floor").path("slicesBefore"))).containsExactly("count", "median", "min", "max");
+        assertThat(json.path("floor").path("slicesBefore").path("min").asDouble()).isEqualTo(3500);
+        assertThat(json.path("floor").path("slicesAfter").path("max").asDouble()).isEqualTo(4400);
+        JsonNode ceiling = json.path("ceiling");
+        assertThat(ceiling.path("concurrency").asInt()).isEqualTo(32);
+        assertThat(ceiling.path("requestsPerSecond").asDouble()).isEqualTo(2900);
+        assertThat(ceiling.path("latencyMillis").path("p99").asDouble()).isEqualTo(18.2);
         assertThat(json.path("run").path("loadAverage").asText()).isEqualTo("1.2 -> 2.3");
         JsonNode load = json.path("load");
         assertThat(load.path("targetRate").asDouble()).isEqualTo(300);
         assertThat(load.path("throughputPerSecond").asDouble()).isEqualTo(290);
         assertThat(load.path("ratioToFloor").asDouble()).isEqualTo(0.073, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(load.path("ratioToCeiling").asDouble()).isEqualTo(0.1);
         assertThat(fieldNames(load.path("latencyMillis"))).containsExactly("count", "p50", "p95", "p99", "max");
         assertThat(load.path("latencyMillis").path("p99").asDouble()).isEqualTo(250);
         assertThat(load.path("statusCounts").path("200").asLong()).isEqualTo(17_000);
@@ -70,11 +79,11 @@ class ReportTest {
 
     @Test
     void the_table_names_the_figures_and_the_targets() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        sample().print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String table = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("floor (parse + Derby insert, commit/100)   4000.0 msg/s (before 3800.0, after 4200.0)")
-                .contains("throughput (2xx/s)                         290.0  = 7.2% of the floor")
+        assertThat(table(sample())).contains("floor (parse + Derby insert, commit/100)   4000.0 msg/s median "
+                        + "(before 3800.0 [3500.0–3950.0], after 4200.0 [4050.0–4400.0])")
+                .contains("HTTP ceiling (GET /health, 32 in flight)   2900.0 req/s (p50/p99 10.5 / 18.2 ms)")
+                .contains("throughput (2xx/s)                         290.0  = 7.2% of the floor, "
+                        + "10.0% of the HTTP ceiling")
                 .contains("latency p50 / p95 / p99 / max              20.0 / 120.0 / 250.0 / 1900.0 ms")
                 .contains("swap stop-start @20.0 s                    started @20.4 s, took 3100 ms")
                 .contains("crash (kill -9) @45.0 s")
@@ -82,12 +91,37 @@ class ReportTest {
     }
 
     @Test
-    void a_run_without_floor_swaps_or_crash_still_reports() throws Exception {
-        Report bare = new Report(run(), null, load(), inbound(), outbound(), List.of(), null, List.of());
+    void the_floor_figure_is_the_median_of_every_slice_before_and_after() {
+        Report.FloorFigure floor = floor();
+        assertThat(floor.messagesPerSecond()).isEqualTo(4000);
+        assertThat(floor.slicesBefore()).isEqualTo(new Spread(5, 3800, 3500, 3950));
+        assertThat(floor.slicesAfter()).isEqualTo(new Spread(5, 4200, 4050, 4400));
+        assertThat(floor.before()).isEqualTo(3800);
+        assertThat(floor.after()).isEqualTo(4200);
+        assertThat(floor.batch()).isEqualTo(100);
+    }
+
+    @Test
+    void a_ceiling_with_failed_requests_says_how_many() {
+        Report report = new Report(run(), floor(), new Report.Ceiling(32, 5, 1000, 3, 199.4,
+                new Report.Latency(997, 150, 160, 170, 200)), load(), inbound(), outbound(), List.of(), null, List.of());
+        assertThat(table(report)).contains("HTTP ceiling (GET /health, 32 in flight)   199.4 req/s "
+                + "(p50/p99 150.0 / 170.0 ms, 3 of 1000 not 200 UP)");
+    }
+
+    @Test
+    void a_run_without_floor_ceiling_swaps_or_crash_still_reports() throws Exception {
+        Report bare = new Report(run(), null, null, load(), inbound(), outbound(), List.of(), null, List.of());
         JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(bare.toJson()));
         assertThat(json.path("load").path("ratioToFloor").asDouble()).isEqualTo(-1);
+        assertThat(json.path("load").path("ratioToCeiling").asDouble()).isEqualTo(-1);
+        assertThat(json.path("ceiling").isNull()).isTrue();
         assertThat(json.path("swaps")).isEmpty();
         assertThat(json.path("crash").isNull()).isTrue();
+        assertThat(table(bare)).contains("floor (parse + Derby insert, commit/100)   not measured")
+                .contains("HTTP ceiling (GET /health)                 not measured")
+                .contains("throughput (2xx/s)                         290.0  = - of the floor")
+                .doesNotContain("of the HTTP ceiling");
     }
 
     static Report sample() {
@@ -101,8 +135,25 @@ class ReportTest {
         List<Report.Target> targets = List.of(
                 new Report.Target("durable ingestion over HTTP vs floor", ">= 50%", "7.3%", false),
                 new Report.Target("crash: recovery to health UP", "< 30000 ms", "12000 ms", true));
-        return new Report(run(), new Report.FloorFigure(4000, 3800, 4200, 100, 5), load(), inbound(), outbound(),
-                List.of(swap), crash, targets, List.of(new Report.Second(0, 300, 290, 8, 2, 0, 0, 20, 250, 300)));
+        Report.Ceiling ceiling = new Report.Ceiling(32, 5, 14_500, 0, 2900,
+                new Report.Latency(14_500, 10.5, 14, 18.2, 40));
+        return new Report(run(), floor(), ceiling, load(), inbound(), outbound(), List.of(swap), crash, targets,
+                List.of(new Report.Second(0, 300, 290, 8, 2, 0, 0, 20, 250, 300)));
+    }
+
+    /** Five slices before, all slower than the five after: the median of the ten lies between them. */
+    private static Report.FloorFigure floor() {
+        Floor.Result before = new Floor.Result(3800, 19_000, 5_000_000_000L, 100, Path.of("floor-before"),
+                List.of(3800d, 3500d, 3950d, 3900d, 3700d));
+        Floor.Result after = new Floor.Result(4200, 21_000, 5_000_000_000L, 100, Path.of("floor-after"),
+                List.of(4200d, 4050d, 4400d, 4300d, 4100d));
+        return Report.FloorFigure.of(before, after, 5);
+    }
+
+    private static String table(Report report) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static Report.Run run() {
