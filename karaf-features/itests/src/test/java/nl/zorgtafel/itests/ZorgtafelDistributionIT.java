@@ -316,7 +316,8 @@ public class ZorgtafelDistributionIT {
 
     /** The shipped adapter's jar with a higher Bundle-Version: a new release, as far as OSGi can tell. */
     private static void copyWithVersion(Bundle bundle, Version version, Path target) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        // written outside deploy/ first, then moved in whole: the file install must not pick up half a jar
+        Path partial = Files.createTempFile(Path.of(System.getProperty("karaf.data")), "deploy-", ".jar");
         try (JarInputStream in = new JarInputStream(new URL(bundle.getLocation()).openStream())) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().putValue("Bundle-Version", version.toString());
@@ -328,7 +329,6 @@ public class ZorgtafelDistributionIT {
                 }
             }
         }
-        // a whole file at once: the file install must not pick up half a jar
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     }
 

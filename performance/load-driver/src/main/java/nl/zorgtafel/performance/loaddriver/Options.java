@@ -30,7 +30,7 @@ record Options(Path karafHome, Double rate, Duration duration, int concurrency, 
               --duration D            how long to send (default 60s; units ms, s, m)
               --concurrency N         requests in flight at most (default 32)
               --mix P=W,...           partners and their shares (default ggz=40,rvdk=15,horizon=15,mee=10,jbrr=20)
-              --swap K@T,...          adapter swaps at offsets into the run; K is stop-start, update or reinstall
+              --swap K@T,...          adapter swaps at offsets into the run; K is stop-start, update, reinstall or deploy
               --crash@T | --crash T   kill -9 the platform at offset T, start it again, time its recovery
               --report FILE           JSON report (default target/load-report.json); a table goes to stdout
               --swap-partner ID       the partner whose adapter is swapped (default ggz)

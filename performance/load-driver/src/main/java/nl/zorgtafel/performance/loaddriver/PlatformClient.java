@@ -36,8 +36,8 @@ final class PlatformClient {
     }
 
     /** One partner's line of {@code GET /api/v1/partners}. */
-    record PartnerState(String partnerId, String adapter, long inboxPending, long outboxPending, long deadLetters,
-                        String lastError) {
+    record PartnerState(String partnerId, String adapter, String adapterVersion, long inboxPending,
+                        long outboxPending, long deadLetters, String lastError) {
     }
 
     private final HttpClient client;
@@ -113,7 +113,7 @@ final class PlatformClient {
         List<PartnerState> states = new ArrayList<>();
         for (JsonNode partner : answer.body()) {
             states.add(new PartnerState(partner.path("partnerId").asText(), partner.path("adapter").asText(),
-                    partner.path("inboxPending").asLong(), partner.path("outboxPending").asLong(),
+                    partner.path("adapterVersion").asText(null), partner.path("inboxPending").asLong(), partner.path("outboxPending").asLong(),
                     partner.path("deadLetters").asLong(),
                     partner.hasNonNull("lastError") ? partner.get("lastError").asText() : null));
         }

@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  *     {@code autoRefresh=false}). If the uninstall leaves the bundle in place (the feature
  *     is still required by another installed feature), that is reported and the bundle is
  *     uninstalled and installed again directly, so that the swap still happens.</li>
+ * <li>{@code deploy}: the adapter's jar with its micro version one higher is moved into
+ *     {@code deploy/}, where Karaf installs it beside the shipped one; once the platform
+ *     reports the new version serving, a pause, then the file is deleted (the rollback) and
+ *     the shipped version serves again.</li>
  * </ul>
  * It ends when the platform reports the adapter ACTIVE again. The bundles are listed before
  * and after, and any bundle other than the swapped one that changed is reported.
@@ -30,7 +34,7 @@ final class SwapScenario {
 
     /** The kinds of swap. */
     enum Kind {
-        STOP_START("stop-start"), UPDATE("update"), REINSTALL("reinstall");
+        STOP_START("stop-start"), UPDATE("update"), REINSTALL("reinstall"), DEPLOY("deploy");
 
         private final String label;
 
@@ -48,7 +52,8 @@ final class SwapScenario {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("unknown swap " + text + "; known: stop-start, update, reinstall");
+            throw new IllegalArgumentException("unknown swap " + text
+                    + "; known: stop-start, update, reinstall, deploy");
         }
     }
 
@@ -126,6 +131,7 @@ final class SwapScenario {
                 case UPDATE -> commands.add(karaf.shell("bundle:update " + bundleName() + " " + updateJar.toUri(),
                         Duration.ofSeconds(60)));
                 case REINSTALL -> blocked = reinstall(commands);
+                case DEPLOY -> problem = deployAndRollBack();
             }
             for (KarafControl.CommandResult command : commands) {
                 if (command.failed() && problem == null && !command.command().startsWith("feature:uninstall")) {
@@ -161,6 +167,47 @@ final class SwapScenario {
         }
         return new Result(plan.kind(), plan.at(), start, end, commands, back, problem, blocked, changed,
                 listingBefore, listingAfter);
+    }
+
+    /**
+     * A newer version through {@code deploy/}, then its removal; returns what went wrong, or
+     * null. The adapter is never away: the shipped version serves until the new one does.
+     */
+    private String deployAndRollBack() throws IOException, InterruptedException {
+        Optional<String> shipped = servingVersion();
+        if (shipped.isEmpty()) {
+            return "the platform names no serving version of " + partner + "'s adapter";
+        }
+        String next = DeployableJar.nextMicro(shipped.get());
+        Path dropped = karaf.home().resolve("deploy").resolve("zorgtafel-partner-" + partner + "-load-driver.jar");
+        DeployableJar.writeWithVersion(updateJar, next, karaf.home().resolve("data/load-driver"), dropped);
+        try {
+            if (!waitForVersion(next, Duration.ofSeconds(60))) {
+                return "version " + next + " did not serve within 60 s of being dropped into deploy/";
+            }
+            waitFor(pause);
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+        return waitForVersion(shipped.get(), Duration.ofSeconds(60)) ? null
+                : "version " + shipped.get() + " did not serve again within 60 s of the removal";
+    }
+
+    private Optional<String> servingVersion() throws IOException, InterruptedException {
+        return platform.partners().flatMap(states -> states.stream()
+                .filter(state -> state.partnerId().equals(partner)).findFirst())
+                .map(PlatformClient.PartnerState::adapterVersion);
+    }
+
+    private boolean waitForVersion(String version, Duration patience) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (servingVersion().filter(version::equals).isPresent()) {
+                return true;
+            }
+            waitFor(Duration.ofMillis(50));
+        }
+        return false;
     }
 
     /** Feature-level reinstall; returns why it could not be done as such, or null. */
