@@ -41,6 +41,7 @@ export default {
   'error.conflict': 'This cannot be done now:',
   'error.tooMany': 'Too many requests in a row. Wait a moment and try again.',
   'form.missing': 'Still to fill in: {fields}.',
+  'form.cancel': 'Cancel',
 
   'badge.crisis': 'Crisis',
   'badge.repeat': 'Repeat',
@@ -266,7 +267,6 @@ export default {
   'candidates.reject': 'Reject: different youths',
   'candidates.confirmQuestion': 'Are you sure that {a} and {b} are the same youth? Their cases will be merged.',
   'candidates.confirmYes': 'Yes, merge',
-  'candidates.cancel': 'Cancel',
   'candidates.confirmed': 'Confirmed: the youths are merged.',
   'candidates.rejected': 'Rejected: the youths stay apart.',
 

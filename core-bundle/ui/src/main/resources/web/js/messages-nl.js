@@ -41,6 +41,7 @@ export default {
   'error.conflict': 'Dit kan nu niet:',
   'error.tooMany': 'Te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.',
   'form.missing': 'Vul nog in: {fields}.',
+  'form.cancel': 'Annuleren',
 
   'badge.crisis': 'Crisis',
   'badge.repeat': 'Terugkeer',
@@ -266,7 +267,6 @@ export default {
   'candidates.reject': 'Afwijzen: verschillende jongeren',
   'candidates.confirmQuestion': 'Weet u zeker dat {a} en {b} dezelfde jongere zijn? Hun casussen worden samengevoegd.',
   'candidates.confirmYes': 'Ja, samenvoegen',
-  'candidates.cancel': 'Annuleren',
   'candidates.confirmed': 'Bevestigd: de jongeren zijn samengevoegd.',
   'candidates.rejected': 'Afgewezen: de jongeren blijven gescheiden.',
 
