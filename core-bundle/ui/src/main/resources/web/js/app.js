@@ -5,6 +5,7 @@ import { t, setLanguage, currentLanguage } from './i18n.js';
 import { whenSessionLost } from './api.js';
 import { currentPerson, restoreSession, logOut, forget, may } from './session.js';
 import { pageHeading, errorNotice } from './ui.js';
+import { watchAlerts } from './alerts.js';
 import * as loginPage from './pages/login.js';
 import * as casesPage from './pages/cases.js';
 import * as casePage from './pages/case.js';
@@ -79,6 +80,7 @@ function renderBanner(activeNav) {
       person ? h('p', { class: 'who' }, h('span', { class: 'visually-hidden' }, t('nav.loggedInAs')), person.name) : null,
       person ? h('button', { type: 'button', class: 'button-secondary', onclick: onLogOut }, t('nav.logout')) : null));
   banner.append(inner);
+  watchAlerts(Boolean(person) && may.seeAlerts());
 }
 
 async function onLogOut() {
