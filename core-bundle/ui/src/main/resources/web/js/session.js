@@ -55,6 +55,7 @@ export const may = {
   acknowledgeCrisis: () => hasRole('coordinator') || hasRole('partner-jbrr'),
   /** Only offered to the crisis team: it may act on a crisis case it cannot read yet. */
   isCrisisTeam: () => hasRole('partner-jbrr'),
+  supervisePrivacy: () => hasRole('privacy-officer'),
   /** Whether this person may mark an agreement owned by this partner as done. */
   finishAgreement: (ownerPartner) => hasRole('coordinator') || hasRole(`partner-${ownerPartner}`),
 };
