@@ -570,7 +570,8 @@ describe('Zorgtafel web UI in Chromium', { timeout: 1_200_000 }, () => {
     await page.getByRole('alert').filter({ hasText: 'Vul nog in: Kenmerk van het bevel' }).waitFor();
     await confirm.getByLabel('Kenmerk van het bevel').fill('ROT-C/10/712345');
     await assertAccessible(page, 'erasure confirmation');
-    await screenshot(page, 'privacy-erase');
+    assert.equal(await page.getByText('Vul nog in').count(), 0, 'typing the reference clears the fault');
+    await screenshot(page, 'privacy-erase', { of: page.getByRole('region', { name: 'Eén jongere: inzage en wissen' }) });
     await confirm.getByRole('button', { name: 'Definitief wissen' }).click();
     await page.getByRole('status').filter({ hasText: `Gewist bij jongere ${fenna.youthId}: casussen 1` }).waitFor();
 

@@ -166,6 +166,8 @@ function youthSection() {
 
   const exportMessage = h('div', { class: 'action-message' });
   const exportButton = h('button', { type: 'button', class: 'button-primary' }, t('privacy.export.download'));
+  // what the page said about one youth must not stand beside another's id
+  youthId.addEventListener('input', () => exportMessage.replaceChildren());
   exportButton.addEventListener('click', async () => {
     exportMessage.replaceChildren();
     const id = idFrom(youthId, t('privacy.youthId'), exportMessage);
@@ -189,6 +191,7 @@ function youthSection() {
   const legalBasis = h('input', { type: 'text', name: 'legalBasis', maxlength: '500', autocomplete: 'off' });
   const reference = h('input', { type: 'text', name: 'reference', maxlength: '500', autocomplete: 'off', spellcheck: 'false' });
   const eraseMessage = h('div', { class: 'action-message' });
+  reference.addEventListener('input', () => eraseMessage.replaceChildren());
   const erasing = askFirst({
     action: t('privacy.erase.start'),
     actionClass: 'button-secondary button-danger',
@@ -236,6 +239,7 @@ function youthSection() {
     section,
     choose: (id) => {
       youthId.value = id;
+      exportMessage.replaceChildren();
       youthId.focus();
       announce(t('privacy.youthChosen'));
     },
