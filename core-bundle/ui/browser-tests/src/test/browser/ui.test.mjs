@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Platform, PEOPLE } from './lib/platform.mjs';
-import { seed, todayInAmsterdam } from './lib/story.mjs';
+import { seed, todayInAmsterdam, signalFrom, alertAbout, YASMIN, SARA, FENNA } from './lib/story.mjs';
 import { launch, openPage, assertNoProblems, assertAccessible, screenshot } from './lib/browser.mjs';
 
 const ARCHIVE = process.env.ZORGTAFEL_DISTRIBUTION;
@@ -45,7 +45,20 @@ async function tabTo(page, describeTarget, isTarget, limit = 60) {
   throw new Error(`Tab never reached ${describeTarget}`);
 }
 
-describe('Zorgtafel web UI in Chromium', { timeout: 900_000 }, () => {
+/** Logs in with the keyboard only: Tab to the user name, type it, Tab, type the password, Enter. */
+async function logInByKeyboard(page, base, person) {
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+  await tabTo(page, 'the user name', () => document.activeElement.name === 'username');
+  await page.keyboard.type(person.name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(person.password);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !window.location.hash.startsWith('#/login'));
+  await settled(page);
+}
+
+describe('Zorgtafel web UI in Chromium', { timeout: 1_200_000 }, () => {
   let platform;
   let story;
   let browser;
@@ -435,6 +448,195 @@ describe('Zorgtafel web UI in Chromium', { timeout: 900_000 }, () => {
     await page.goto(`${base}/ui/#/cases/${story.noorCaseId}`);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     assert.match(page.url(), /next=/, 'after logging in again the case opens');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('a partner\'s crisis signal alerts the coordinator on every page until the crisis team acknowledges it', async () => {
+    const crisis = await signalFrom(platform, PEOPLE.mee, YASMIN, { urgency: 'crisis', category: 'prostitution',
+      summary: 'Gezien in een auto bij een hotel in Rotterdam-West met een onbekende oudere man.', reference: 'MEE-UI-CRISIS-1' });
+    await alertAbout(platform, crisis.caseId);
+
+    const coordinator = await openPage(browser, { width: 1440 });
+    await logIn(coordinator, base, PEOPLE.coordinator);
+    const banner = coordinator.locator('#alerts');
+    const alert = banner.getByRole('listitem').filter({ has: coordinator.locator(`a[href="#/cases/${crisis.caseId}"]`) });
+    await alert.waitFor();
+    assert.equal(await banner.getAttribute('role'), 'alert', 'read out at once');
+    assert.match(await banner.textContent(), /1 crisis wacht op bevestiging door het crisisteam/, 'said in words, not by colour');
+    assert.match(await alert.textContent(), /niet binnen de termijn bevestigd/);
+    assert.doesNotMatch(await banner.textContent(), /Yasmin|Bakker|999990068/, 'the banner names no youth');
+    await assertAccessible(coordinator, 'crisis alert');
+    await screenshot(coordinator, 'crisis-alert');
+
+    await coordinator.getByRole('link', { name: 'Overleggen' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor();
+    await alert.waitFor();
+    await alert.getByRole('link', { name: 'Naar de casus' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Yasmin Bakker' }).waitFor();
+    const path = coordinator.getByRole('region', { name: 'Crisispad' });
+    const steps = path.locator('li.crisis-step');
+    assert.equal(await steps.count(), 5);
+    assert.match(await steps.nth(0).textContent(), /Crisis gemeld\s*Gedaan\s*Door MEE, vastgelegd op/);
+    assert.match(await steps.nth(1).textContent(), /Crisisteam ingelicht/);
+    assert.match(await steps.nth(2).textContent(), /Te laat.*Nog niet bevestigd.*De coördinator is op .* gewaarschuwd/);
+    assert.equal(await path.getByRole('button', { name: 'Crisis bevestigen' }).count(), 1, 'the coordinator may acknowledge too');
+    assert.doesNotMatch(await coordinator.locator('main').textContent(), /999990068/, 'never a BSN');
+    await assertAccessible(coordinator, 'crisis path');
+    await screenshot(coordinator, 'crisis-path');
+
+    // the crisis team is not involved in the case yet: it cannot read it, but may acknowledge its crisis
+    const team = await openPage(browser, { width: 1440 });
+    await logIn(team, base, PEOPLE.jbrr);
+    await team.goto(`${base}/ui/#/cases/${crisis.caseId}`);
+    await team.getByRole('heading', { level: 1, name: 'Casus niet beschikbaar' }).waitFor();
+    assert.doesNotMatch(await team.locator('main').textContent(), /Yasmin|Bakker/);
+    const offer = team.getByRole('region', { name: 'Crisis bevestigen als crisisteam' });
+    await offer.getByRole('button', { name: 'Crisis bevestigen' }).click();
+    await offer.getByRole('alert').filter({ hasText: 'Bevestigt u namens het crisisteam' }).waitFor();
+    await offer.getByRole('button', { name: 'Annuleren' }).click();
+    assert.equal(await team.evaluate(() => document.activeElement.textContent), 'Crisis bevestigen', 'cancel returns the focus');
+    await offer.getByRole('button', { name: 'Crisis bevestigen' }).click();
+    await assertAccessible(team, 'acknowledging a crisis');
+    await screenshot(team, 'crisis-acknowledge');
+    await offer.getByRole('button', { name: 'Ja, bevestigen' }).click();
+    await team.getByRole('heading', { level: 1, name: 'Yasmin Bakker' }).waitFor();
+    const teamPath = team.getByRole('region', { name: 'Crisispad' });
+    assert.match(await teamPath.locator('li.crisis-step').nth(2).textContent(),
+      new RegExp(`Gedaan.*Bevestigd op .* door ${PEOPLE.jbrr.name}.*Daarvóór is de coördinator op .* gewaarschuwd`));
+    assert.equal(await teamPath.getByRole('button', { name: 'Crisis bevestigen' }).count(), 0);
+    await team.waitForFunction(() => document.activeElement.id === 'crisis-heading', null, { timeout: 5000 });
+
+    // the coordinator's banner goes by itself at its next look (someone is at the screen)
+    await coordinator.mouse.move(200, 300);
+    await alert.waitFor({ state: 'detached', timeout: 45_000 });
+    assert.equal(await banner.textContent(), '');
+    assertNoProblems(coordinator);
+    assertNoProblems(team);
+    await coordinator.context().close();
+    await team.context().close();
+  });
+
+  test('the privacy officer reads a case\'s audit trail, checks the chain, downloads an export and erases on a legal order', async () => {
+    const page = await openPage(browser, { width: 1440 });
+    await logIn(page, base, PEOPLE.privacy);
+    await page.getByRole('heading', { level: 1, name: 'Privacy en audit' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Privacy', exact: true }).getAttribute('aria-current'), 'page');
+
+    await page.getByLabel('Casus-id').fill(story.noorCaseId);
+    await page.getByRole('button', { name: 'Auditlogboek tonen' }).click();
+    const rows = page.locator('table.audit-table tbody tr');
+    await rows.first().waitFor();
+    assert.ok(await rows.count() >= 5, 'every read and change of the case');
+    assert.ok(await rows.filter({ hasText: PEOPLE.mee.name }).filter({ hasText: 'Aanmaken' }).count() >= 1,
+      "MEE's signals that made and fed Noor's case");
+    assert.ok(await rows.filter({ hasText: PEOPLE.coordinator.name }).filter({ hasText: 'POST /cases/{id}/agreements' })
+      .count() >= 1, "the coordinator's agreement, the endpoint as a template");
+    assert.match(page.url(), new RegExp(`caseId=${story.noorCaseId}`), 'the case stays in the address');
+
+    await page.getByRole('button', { name: 'Keten controleren' }).click();
+    await page.getByRole('status').filter({ hasText: 'De keten is intact' }).waitFor();
+
+    await page.getByRole('button', { name: `Jongere ${story.noorYouthId} kiezen voor inzage of wissen` }).click();
+    assert.equal(await page.getByLabel('Jongere-id').inputValue(), story.noorYouthId);
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Inzage downloaden' }).click()]);
+    assert.match(download.suggestedFilename(), /^inzage-[A-Za-z0-9-]+-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = path.join(WORK, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const exported = JSON.parse(text);
+    assert.equal(exported.youth.givenName, 'Noor');
+    assert.equal(exported.youth.bsnRecorded, true);
+    assert.ok(exported.cases.length >= 1 && exported.accesses.length >= 1);
+    assert.doesNotMatch(text, /999990019/, 'the BSN never leaves the platform');
+    await page.getByRole('status').filter({ hasText: 'Gedownload als inzage-' }).waitFor();
+    assert.doesNotMatch(await page.locator('main').textContent(), /999990019/);
+    await assertAccessible(page, 'privacy officer');
+    await screenshot(page, 'privacy');
+
+    // erasure on a legal order: the order's reference is typed in the confirmation
+    const fenna = await signalFrom(platform, PEOPLE.mee, FENNA, { urgency: 'normal', category: 'runaway',
+      summary: 'Weggelopen na een ruzie thuis; na een dag terug.', reference: 'MEE-UI-ERASE-1' });
+    await page.getByLabel('Jongere-id').fill('999990093');
+    await page.getByRole('button', { name: 'Wissen…' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Dit lijkt een BSN' }).waitFor();
+    await page.getByLabel('Jongere-id').fill(fenna.youthId);
+    await page.getByLabel('Grondslag').fill('AVG art. 17; beschikking rechtbank Rotterdam');
+    await page.getByRole('button', { name: 'Wissen…' }).click();
+    const confirm = page.locator('form.confirm-step').filter({ hasText: 'definitief gewist' });
+    await confirm.getByRole('alert').waitFor();
+    await confirm.getByRole('button', { name: 'Definitief wissen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Vul nog in: Kenmerk van het bevel' }).waitFor();
+    await confirm.getByLabel('Kenmerk van het bevel').fill('ROT-C/10/712345');
+    await assertAccessible(page, 'erasure confirmation');
+    assert.equal(await page.getByText('Vul nog in').count(), 0, 'typing the reference clears the fault');
+    await screenshot(page, 'privacy-erase', { of: page.getByRole('region', { name: 'Eén jongere: inzage en wissen' }) });
+    await confirm.getByRole('button', { name: 'Definitief wissen' }).click();
+    await page.getByRole('status').filter({ hasText: `Gewist bij jongere ${fenna.youthId}: casussen 1` }).waitFor();
+
+
+    await page.getByRole('button', { name: 'Bewaartermijn nu toepassen' }).click();
+    await page.getByRole('button', { name: 'Ja, nu toepassen' }).click();
+    await page.getByRole('status').filter({ hasText: /^Klaar\. Gewist: casussen \d+/ }).waitFor();
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('no other role gets the privacy page: the platform\'s refusal is shown plainly', async () => {
+    for (const person of [PEOPLE.coordinator, PEOPLE.operator]) {
+      const page = await openPage(browser);
+      await logIn(page, base, person);
+      assert.equal(await page.getByRole('link', { name: 'Privacy', exact: true }).count(), 0, 'no menu item');
+      await page.goto(`${base}/ui/#/privacy`);
+      await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Het platform weigert dit (HTTP 403).' }).waitFor();
+      assert.equal(await page.getByLabel('Casus-id').count(), 0);
+      const direct = await page.evaluate(async () => (await fetch('/api/v1/audit/verify', { headers: { 'X-Requested-With': 'zorgtafel-ui' } })).status);
+      assert.equal(direct, 403, 'the API refuses it too');
+      if (person === PEOPLE.coordinator) {
+        await assertAccessible(page, 'privacy page refused');
+        await screenshot(page, 'privacy-refused');
+      }
+      assertNoProblems(page);
+      await page.context().close();
+    }
+  });
+
+  test('with the keyboard only: the crisis team acknowledges a crisis, the privacy officer reads its trail', async () => {
+    const crisis = await signalFrom(platform, PEOPLE.ggz, SARA, { urgency: 'crisis', category: 'loverboy',
+      summary: 'Belt de behandelaar vanuit een onbekend adres; zegt dat ze niet weg mag.', reference: 'GGZ-UI-CRISIS-2' });
+    const team = await openPage(browser);
+    await logInByKeyboard(team, base, PEOPLE.jbrr);
+    await team.goto(`${base}/ui/#/cases/${crisis.caseId}`);
+    await team.getByRole('heading', { level: 1, name: 'Casus niet beschikbaar' }).waitFor();
+    await tabTo(team, 'the acknowledge button', () => document.activeElement.textContent === 'Crisis bevestigen');
+    await team.keyboard.press('Enter');
+    assert.equal(await team.evaluate(() => document.activeElement.textContent), 'Ja, bevestigen', 'the question takes the focus');
+    await team.keyboard.press('Enter');
+    await team.getByRole('heading', { level: 1, name: 'Sara Visser' }).waitFor();
+    await team.waitForFunction(() => document.activeElement.id === 'crisis-heading', null, { timeout: 5000 });
+    assert.match(await team.locator('li.crisis-step').nth(2).textContent(), new RegExp(`door ${PEOPLE.jbrr.name}`));
+    assertNoProblems(team);
+    await team.context().close();
+
+    const page = await openPage(browser);
+    await logInByKeyboard(page, base, PEOPLE.privacy);
+    await page.getByRole('heading', { level: 1, name: 'Privacy en audit' }).waitFor();
+    await tabTo(page, 'the case id', () => document.activeElement.name === 'caseId');
+    await page.keyboard.type(crisis.caseId);
+    await page.keyboard.press('Enter');
+    const rows = page.locator('table.audit-table tbody tr');
+    await rows.filter({ hasText: 'POST /cases/{id}/crisis-acknowledgement' }).first().waitFor();
+    await tabTo(page, 'choosing the youth', () => document.activeElement.textContent === 'Kiezen voor inzage of wissen');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'youthId');
+    await tabTo(page, 'the export', () => document.activeElement.textContent === 'Inzage downloaden', 5);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.equal(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).youth.givenName, 'Sara');
+    await tabTo(page, 'the chain check', () => document.activeElement.textContent === 'Keten controleren');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'De keten is intact' }).waitFor();
     assertNoProblems(page);
     await page.context().close();
   });

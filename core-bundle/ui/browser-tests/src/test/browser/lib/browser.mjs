@@ -55,9 +55,11 @@ export async function assertAccessible(page, what) {
   return result.passes.length;
 }
 
-export async function screenshot(page, name) {
+/** The whole page as `name`.png, or only the part `of` (a locator) where the page is long. */
+export async function screenshot(page, name, { of } = {}) {
   const folder = process.env.ZORGTAFEL_SCREENSHOTS;
   if (!folder) return;
   fs.mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
+  const file = path.join(folder, `${name}.png`);
+  await (of ? of.screenshot({ path: file }) : page.screenshot({ path: file, fullPage: true }));
 }

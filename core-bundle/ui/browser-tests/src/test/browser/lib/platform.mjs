@@ -11,6 +11,8 @@ export const PEOPLE = {
   ggz: { name: 'ggzpro', password: 'ui-Ggz-Pw2', roles: 'partner-ggz' },
   mee: { name: 'meepro', password: 'ui-Mee-Pw3', roles: 'partner-mee' },
   operator: { name: 'operator1', password: 'ui-Operator-Pw4', roles: 'operator' },
+  jbrr: { name: 'crisisteam1', password: 'ui-Jbrr-Pw6', roles: 'partner-jbrr' },
+  privacy: { name: 'privacy1', password: 'ui-Privacy-Pw7', roles: 'privacy-officer' },
 };
 
 /** Used only to see that the platform is ready, so that a login tried too early locks nobody else out. */
@@ -99,6 +101,10 @@ export class Platform {
         setProperty(cfg, 'maxAttempts', '1');
       }
     }
+    // a crisis the crisis team has not acknowledged alerts the coordinator at once, not after an hour
+    const core = path.join(etc, 'nl.zorgtafel.core.cfg');
+    setProperty(core, 'crisisAcknowledgementMinutes', '0');
+    setProperty(core, 'crisisCheckSeconds', '1');
     this.log = fs.openSync(path.join(target, 'karaf-console.log'), 'a');
     this.process = spawn(path.join(this.home, 'bin', 'karaf'), ['server'], {
       cwd: this.home, detached: true, stdio: ['ignore', this.log, this.log],

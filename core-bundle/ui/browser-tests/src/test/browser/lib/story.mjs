@@ -15,8 +15,11 @@ export const LOTTE = { bsn: '999990044', givenName: 'Lotte', familyName: 'Smit',
 export const MILA = { bsn: '999990056', givenName: 'Mila', familyName: 'Bos', birthDate: '2007-12-19' };
 export const YARA = { givenName: 'Yara', familyName: 'el Amrani', birthDate: '2010-01-09' };
 export const JARA = { givenName: 'Jara', familyName: 'El Amrani', birthDate: '2010-01-09' };
+export const YASMIN = { bsn: '999990068', givenName: 'Yasmin', familyName: 'Bakker', birthDate: '2009-11-23' };
+export const SARA = { bsn: '999990081', givenName: 'Sara', familyName: 'Visser', birthDate: '2010-05-07' };
+export const FENNA = { bsn: '999990093', givenName: 'Fenna', familyName: 'de Wit', birthDate: '2008-03-15' };
 
-for (const youth of [NOOR, SEM, LOTTE, MILA]) {
+for (const youth of [NOOR, SEM, LOTTE, MILA, YASMIN, SARA, FENNA]) {
   if (!passesElfproef(youth.bsn)) throw new Error(`test BSN of ${youth.givenName} fails the elfproef`);
 }
 
@@ -113,6 +116,7 @@ export async function seed(platform) {
   const first = await call(platform, '/signals', { method: 'POST', auth: mee, body: signal(NOOR, 'school-dropout', 'normal',
     'Komt al weken niet op school; zegt dat ze "werk" heeft.', '2024-03-11', 'MEE-2024-0311') });
   story.noorCaseId = first.caseId;
+  story.noorYouthId = first.youthId;
   await call(platform, '/partners/ggz/messages', { method: 'POST', auth: bearer('ggz'), type: 'application/fhir+json',
     body: ggzBundle('ggz-ui-0001', NOOR,
       { category: 'loverboy', summary: 'Vriend van 24 haalt haar op na de behandeling en betaalt haar telefoon', observedOn: '2024-06-20' },
@@ -161,4 +165,25 @@ export async function seed(platform) {
     description: 'Gesprek met moeder over de nieuwe vriend', ownerPartner: 'mee', dueDate: addDays(todayInAmsterdam(), -10) } })
     .catch(() => undefined);
   return story;
+}
+
+/**
+ * A partner professional registers a signal today (a crisis or not) through the API, as the
+ * partner's own system would; answers {caseId, youthId}.
+ */
+export async function signalFrom(platform, person, youth, { urgency, category, summary, reference }) {
+  return call(platform, '/signals', { method: 'POST', auth: basic(person), body: signal(youth, category, urgency, summary,
+    todayInAmsterdam(), reference) });
+}
+
+/** Waits until the coordinator has an open alert about the case (the platform looks every second in the tests). */
+export async function alertAbout(platform, caseId, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { items } = await call(platform, '/alerts', { auth: basic(PEOPLE.coordinator) });
+    const alert = items.find((item) => item.caseId === caseId);
+    if (alert) return alert;
+    await new Promise((resolve) => { setTimeout(resolve, 500); });
+  }
+  throw new Error(`no alert about case ${caseId} within ${timeoutMs} ms`);
 }

@@ -5,6 +5,7 @@ import { t, setLanguage, currentLanguage } from './i18n.js';
 import { whenSessionLost } from './api.js';
 import { currentPerson, restoreSession, logOut, forget, may } from './session.js';
 import { pageHeading, errorNotice } from './ui.js';
+import { watchAlerts } from './alerts.js';
 import * as loginPage from './pages/login.js';
 import * as casesPage from './pages/cases.js';
 import * as casePage from './pages/case.js';
@@ -14,6 +15,7 @@ import * as minutesPage from './pages/minutes.js';
 import * as candidatesPage from './pages/candidates.js';
 import * as partnersPage from './pages/partners.js';
 import * as reportsPage from './pages/reports.js';
+import * as privacyPage from './pages/privacy.js';
 
 const ROUTES = [
   { path: /^\/login$/, page: loginPage, open: true },
@@ -25,6 +27,8 @@ const ROUTES = [
   { path: /^\/match-candidates$/, page: candidatesPage, may: may.runTable, nav: 'candidates' },
   { path: /^\/partners$/, page: partnersPage, may: may.operate, nav: 'partners' },
   { path: /^\/reports$/, page: reportsPage, may: may.runTable, nav: 'reports' },
+  // no check here: whoever reaches it meets the platform's own refusal
+  { path: /^\/privacy$/, page: privacyPage, nav: 'privacy' },
 ];
 
 const NAVIGATION = [
@@ -33,6 +37,7 @@ const NAVIGATION = [
   { id: 'candidates', href: '#/match-candidates', may: may.runTable },
   { id: 'reports', href: '#/reports', may: may.runTable },
   { id: 'partners', href: '#/partners', may: may.operate },
+  { id: 'privacy', href: '#/privacy', may: may.supervisePrivacy },
 ];
 
 let leaveCurrentPage = null;
@@ -50,6 +55,7 @@ function parseHash() {
 function homeOf() {
   if (may.seeCases()) return '#/cases';
   if (may.operate()) return '#/partners';
+  if (may.supervisePrivacy()) return '#/privacy';
   return '#/home';
 }
 
@@ -79,6 +85,7 @@ function renderBanner(activeNav) {
       person ? h('p', { class: 'who' }, h('span', { class: 'visually-hidden' }, t('nav.loggedInAs')), person.name) : null,
       person ? h('button', { type: 'button', class: 'button-secondary', onclick: onLogOut }, t('nav.logout')) : null));
   banner.append(inner);
+  watchAlerts(Boolean(person) && may.seeAlerts());
 }
 
 async function onLogOut() {

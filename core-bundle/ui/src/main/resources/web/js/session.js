@@ -49,6 +49,13 @@ export const may = {
   seeCases: () => hasRole('coordinator') || Boolean(person && person.roles.some((r) => r.startsWith('partner-'))),
   runTable: () => hasRole('coordinator'),
   operate: () => hasRole('operator'),
+  /** The coordinator's alerts: crises the crisis team did not acknowledge in time. */
+  seeAlerts: () => hasRole('coordinator'),
+  /** The crisis team (`jbrr`) and the coordinator acknowledge a crisis. */
+  acknowledgeCrisis: () => hasRole('coordinator') || hasRole('partner-jbrr'),
+  /** Only offered to the crisis team: it may act on a crisis case it cannot read yet. */
+  isCrisisTeam: () => hasRole('partner-jbrr'),
+  supervisePrivacy: () => hasRole('privacy-officer'),
   /** Whether this person may mark an agreement owned by this partner as done. */
   finishAgreement: (ownerPartner) => hasRole('coordinator') || hasRole(`partner-${ownerPartner}`),
 };

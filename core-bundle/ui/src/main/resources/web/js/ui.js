@@ -83,6 +83,43 @@ export function requireFilled(message, fields) {
   return false;
 }
 
+/**
+ * A button whose action asks once more: it opens a question (read out at once) with a "yes" and
+ * a "cancel"; cancel closes it and puts the focus back on the button. `fields` (say, a reference
+ * to type) stand between the question and the answers, and the first of them takes the focus.
+ * `ready`, when given, is asked before the question opens (false: it says itself what is missing).
+ * `onYes` does the work. Returns the button and the question, for the page to place.
+ */
+export function askFirst({
+  action, question, yes, onYes, cancel = t('form.cancel'), ready = () => true, fields = null, actionClass = 'button-primary',
+}) {
+  const button = h('button', { type: 'button', class: actionClass }, action);
+  const yesButton = h('button', { type: 'submit', class: 'button-primary' }, yes);
+  const step = h('form', { class: 'confirm-step', hidden: true, noValidate: true },
+    h('p', { role: 'alert' }, question),
+    fields,
+    h('div', { class: 'actions' }, yesButton, h('button', { type: 'button', class: 'button-secondary', onclick: close }, cancel)));
+  function close() {
+    step.hidden = true;
+    button.focus();
+  }
+  button.addEventListener('click', () => {
+    if (!ready()) return;
+    step.hidden = false;
+    (step.querySelector('input, select, textarea') || yesButton).focus();
+  });
+  step.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    yesButton.disabled = true;
+    try {
+      await onYes();
+    } finally {
+      yesButton.disabled = false;
+    }
+  });
+  return { button, step, close };
+}
+
 /** A checkbox with its label after it. */
 export function checkbox(labelText, attributes) {
   const id = attributes.id || uid('check');

@@ -3,7 +3,7 @@
 import { h, clear, announce } from '../dom.js';
 import { t, label, formatDate } from '../i18n.js';
 import { api, optional } from '../api.js';
-import { pageHeading, notAvailable, errorNotice, partnerName, statusBadge, loading } from '../ui.js';
+import { pageHeading, notAvailable, errorNotice, partnerName, statusBadge, loading, askFirst } from '../ui.js';
 
 export async function render(main, params, context) {
   main.append(pageHeading(t('candidates.title')), h('p', { class: 'lead' }, t('candidates.intro')), loading());
@@ -54,15 +54,12 @@ function compare(detail, item, context) {
       message.append(errorNotice(error));
     }
   };
-  const confirmStep = h('div', { class: 'confirm-step', hidden: true },
-    h('p', { role: 'alert' }, t('candidates.confirmQuestion', { a: a.displayName, b: b.displayName })),
-    h('button', { type: 'button', class: 'button-primary', onclick: decide('confirm') }, t('candidates.confirmYes')),
-    ' ',
-    h('button', { type: 'button', class: 'button-secondary', onclick: () => { confirmStep.hidden = true; confirmButton.focus(); } }, t('candidates.cancel')));
-  const confirmButton = h('button', {
-    type: 'button', class: 'button-primary',
-    onclick: () => { confirmStep.hidden = false; confirmStep.querySelector('button').focus(); },
-  }, t('candidates.confirm'));
+  const confirming = askFirst({
+    action: t('candidates.confirm'),
+    question: t('candidates.confirmQuestion', { a: a.displayName, b: b.displayName }),
+    yes: t('candidates.confirmYes'),
+    onYes: decide('confirm'),
+  });
   clear(detail).append(
     h('h2', {}, t('candidates.compare')),
     h('p', {}, t('candidates.why', { score: item.score, reasons: (item.reasons || []).map((r) => label('matchReason', r)).join(', ') })),
@@ -82,8 +79,8 @@ function compare(detail, item, context) {
           b.caseId ? [h('a', { href: `#/cases/${encodeURIComponent(b.caseId)}` }, t('candidates.openCase')), ' ', statusBadge(b.caseStatus)] : '–'))),
     h('p', { class: 'hint' }, t('candidates.explain')),
     h('div', { class: 'actions' },
-      confirmButton, ' ',
+      confirming.button, ' ',
       h('button', { type: 'button', class: 'button-secondary', onclick: decide('reject') }, t('candidates.reject'))),
-    confirmStep,
+    confirming.step,
     message);
 }

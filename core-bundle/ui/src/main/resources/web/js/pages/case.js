@@ -1,5 +1,6 @@
 // One case: who, what the partners reported, the timeline as a picture (and as a table), the
-// signals that came before the first intervention, the agreements, and the table's minutes.
+// signals that came before the first intervention, the crisis path, the agreements, and the
+// table's minutes.
 import { h, clear, announce } from '../dom.js';
 import { t, label, formatDate, formatShortDate, today, ageOn } from '../i18n.js';
 import { api, optional, ApiError } from '../api.js';
@@ -9,9 +10,19 @@ import {
   partnerSelect, KNOWN_PARTNERS, requireFilled,
 } from '../ui.js';
 import { mountTimeline, timelineLegend, timelineTable } from '../timeline.js';
+import { crisisPanel, crisisTeamOffer } from '../crisis.js';
+import { refreshAlerts } from '../alerts.js';
 
 export async function render(main, [caseId], context) {
   main.append(pageHeading(t('case.loadingTitle')), loading());
+  await show(main, caseId, context);
+  return undefined;
+}
+
+/** Loads the case and draws it; after a change on the page, `focusId` names where the focus goes. */
+async function show(main, caseId, context, focusId) {
+  // after an acknowledgement the case is read again, and the coordinator's banner too
+  const again = () => show(main, caseId, context, 'crisis-heading').then(refreshAlerts);
   let caseFile;
   try {
     caseFile = await api(`/cases/${encodeURIComponent(caseId)}`);
@@ -19,8 +30,10 @@ export async function render(main, [caseId], context) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
       clear(main).append(pageHeading(t('case.unavailableTitle')),
         h('p', { class: 'notice notice-error', role: 'alert' }, t('case.unavailable')),
+        crisisTeamOffer(caseId, again),
         h('p', {}, h('a', { href: '#/cases' }, t('case.backToList'))));
-      return undefined;
+      if (focusId) document.getElementById(focusId)?.focus();
+      return;
     }
     throw error;
   }
@@ -28,13 +41,13 @@ export async function render(main, [caseId], context) {
     optional(`/cases/${encodeURIComponent(caseId)}/timeline`),
     optional(`/cases/${encodeURIComponent(caseId)}/missed-signals`),
   ]);
-  if (!context.isCurrent()) return undefined;
+  if (!context.isCurrent()) return;
   clear(main);
-  draw(main, caseFile, timeline, missed, context);
-  return undefined;
+  draw(main, caseFile, timeline, missed, context, again);
+  if (focusId) document.getElementById(focusId)?.focus();
 }
 
-function draw(main, caseFile, timeline, missed, context) {
+function draw(main, caseFile, timeline, missed, context, onAcknowledged) {
   const day = today();
   const youth = caseFile.youth;
   main.append(
@@ -48,6 +61,8 @@ function draw(main, caseFile, timeline, missed, context) {
       caseFile.repeatOf ? fact(t('case.repeatOf'), h('a', { href: `#/cases/${encodeURIComponent(caseFile.repeatOf)}` }, t('case.previousCase'))) : null));
 
   if (may.runTable()) main.append(lifeActions(caseFile, context));
+  const crisis = crisisPanel(caseFile, onAcknowledged);
+  if (crisis) main.append(crisis);
 
   const missedData = missed.available ? missed.data : null;
   const pictureHolder = h('div', { class: 'timeline-scroll' });

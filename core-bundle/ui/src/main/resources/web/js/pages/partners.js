@@ -4,6 +4,7 @@ import { h, clear, announce } from '../dom.js';
 import { t, formatDateTime, formatTime, label } from '../i18n.js';
 import { api } from '../api.js';
 import { pageHeading, badge, partnerName, errorNotice, loading } from '../ui.js';
+import { every } from '../refresh.js';
 
 const REFRESH_MS = 5000;
 
@@ -15,7 +16,6 @@ export async function render(main, params, context) {
   const lettersHolder = h('div');
   const replayStatus = h('p', { class: 'save-state', role: 'status' });
   let paused = false;
-  let timer = null;
   let previous = new Map();
   let openLetters = null;
 
@@ -134,17 +134,9 @@ export async function render(main, params, context) {
     if (moveFocus) heading.focus();
   }
 
-  function schedule() {
-    timer = setTimeout(async () => {
-      if (!paused && document.visibilityState !== 'hidden') await refresh();
-      if (context.isCurrent()) schedule();
-    }, REFRESH_MS);
-  }
-
   await refresh();
   if (!context.isCurrent()) return undefined;
   main.querySelector('.loading').remove();
   main.append(h('div', { class: 'live-bar' }, updated, pause), tableHolder, replayStatus, lettersHolder);
-  schedule();
-  return () => clearTimeout(timer);
+  return every(REFRESH_MS, refresh, { skip: () => paused, keepGoing: context.isCurrent });
 }
