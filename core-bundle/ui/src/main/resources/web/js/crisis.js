@@ -69,18 +69,6 @@ export function crisisPanel(caseFile, onAcknowledged) {
     waiting && may.acknowledgeCrisis() ? acknowledgeControl(caseFile.id, onAcknowledged) : null);
 }
 
-/**
- * For the crisis team on a case it cannot read yet: the team may acknowledge a crisis in any
- * case (the platform refuses where there is none), and sees the case from then on.
- */
-export function crisisTeamOffer(caseId, onAcknowledged) {
-  if (!may.isCrisisTeam()) return null;
-  return h('section', { class: 'panel crisis-panel', 'aria-labelledby': 'crisis-heading' },
-    h('h2', { id: 'crisis-heading', tabindex: '-1' }, t('crisis.teamTitle')),
-    h('p', {}, t('crisis.teamOffer')),
-    acknowledgeControl(caseId, onAcknowledged));
-}
-
 function acknowledgeControl(caseId, onAcknowledged) {
   const message = h('div', { class: 'action-message' });
   const asking = askFirst({

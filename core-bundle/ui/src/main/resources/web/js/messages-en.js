@@ -367,8 +367,6 @@ export default {
   'crisis.measure.investigation': '{kind} started by {partner} on {date}.',
   'crisis.measure.advice': 'Advice {kind} from {partner} on {date}.',
   'crisis.measure.measure': '{kind} by {partner}, from {date}.',
-  'crisis.teamTitle': 'Acknowledge a crisis as the crisis team',
-  'crisis.teamOffer': 'Did the crisis team receive a crisis notification about this case? Acknowledge it here; the crisis team then sees the case. If the case has no crisis, the platform refuses.',
   'crisis.acknowledge': 'Acknowledge the crisis',
   'crisis.acknowledgeHint': 'Confirm on behalf of the crisis team that the crisis was received and is being dealt with. The coordinator\'s alert then ends.',
   'crisis.acknowledgeQuestion': 'Do you confirm on behalf of the crisis team that the crisis was received and is being dealt with?',

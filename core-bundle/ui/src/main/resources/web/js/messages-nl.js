@@ -367,8 +367,6 @@ export default {
   'crisis.measure.investigation': '{kind} gestart door {partner} op {date}.',
   'crisis.measure.advice': 'Advies {kind} van {partner} op {date}.',
   'crisis.measure.measure': '{kind} door {partner}, vanaf {date}.',
-  'crisis.teamTitle': 'Crisis bevestigen als crisisteam',
-  'crisis.teamOffer': 'Kreeg het crisisteam een crisismelding over deze casus? Bevestig hier de ontvangst; daarna ziet het crisisteam de casus. Heeft de casus geen crisis, dan weigert het platform.',
   'crisis.acknowledge': 'Crisis bevestigen',
   'crisis.acknowledgeHint': 'Bevestig namens het crisisteam dat de crisis is ontvangen en wordt opgepakt. De waarschuwing aan de coördinator vervalt dan.',
   'crisis.acknowledgeQuestion': 'Bevestigt u namens het crisisteam dat de crisis is ontvangen en wordt opgepakt?',

@@ -53,8 +53,6 @@ export const may = {
   seeAlerts: () => hasRole('coordinator'),
   /** The crisis team (`jbrr`) and the coordinator acknowledge a crisis. */
   acknowledgeCrisis: () => hasRole('coordinator') || hasRole('partner-jbrr'),
-  /** Only offered to the crisis team: it may act on a crisis case it cannot read yet. */
-  isCrisisTeam: () => hasRole('partner-jbrr'),
   supervisePrivacy: () => hasRole('privacy-officer'),
   /** Whether this person may mark an agreement owned by this partner as done. */
   finishAgreement: (ownerPartner) => hasRole('coordinator') || hasRole(`partner-${ownerPartner}`),

@@ -10,7 +10,7 @@ import {
   partnerSelect, KNOWN_PARTNERS, requireFilled,
 } from '../ui.js';
 import { mountTimeline, timelineLegend, timelineTable } from '../timeline.js';
-import { crisisPanel, crisisTeamOffer } from '../crisis.js';
+import { crisisPanel } from '../crisis.js';
 import { refreshAlerts } from '../alerts.js';
 
 export async function render(main, [caseId], context) {
@@ -30,7 +30,6 @@ async function show(main, caseId, context, focusId) {
     if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
       clear(main).append(pageHeading(t('case.unavailableTitle')),
         h('p', { class: 'notice notice-error', role: 'alert' }, t('case.unavailable')),
-        crisisTeamOffer(caseId, again),
         h('p', {}, h('a', { href: '#/cases' }, t('case.backToList'))));
       if (focusId) document.getElementById(focusId)?.focus();
       return;

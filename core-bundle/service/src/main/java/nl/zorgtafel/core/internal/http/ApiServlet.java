@@ -24,6 +24,7 @@ import nl.zorgtafel.core.internal.Core;
 import nl.zorgtafel.core.internal.access.NeedToKnow;
 import nl.zorgtafel.core.internal.cases.CaseFile;
 import nl.zorgtafel.core.internal.cases.Cases;
+import nl.zorgtafel.core.internal.outbox.Notifier;
 import nl.zorgtafel.core.internal.inbox.InboxUnavailableException;
 import nl.zorgtafel.core.internal.inbox.Receipt;
 import nl.zorgtafel.core.internal.security.Caller;
@@ -322,11 +323,24 @@ public final class ApiServlet extends HttpServlet {
         if (file.isEmpty()) {
             throw caller.isCoordinator() ? ApiException.notFound() : ApiException.forbidden();
         }
-        if (!caller.maySee(file.get().partners())) {
+        if (!mayRead(caller, file.get())) {
             throw ApiException.forbidden();
         }
         // need-to-know at field level: the one place a case is cut to what this caller may see
         return NeedToKnow.view(file.get(), caller);
+    }
+
+    /**
+     * Record-level need-to-know: the partners involved in the case, and the crisis team for a
+     * case with a crisis — it was told of the crisis (the notification names the case) and
+     * must see whom it concerns to act, before acting involves it.
+     */
+    boolean mayRead(Caller caller, CaseFile file) {
+        return caller.maySee(file.partners()) || isCrisisTeam(caller) && core.crises().hasCrisis(file.caseRecord().id());
+    }
+
+    static boolean isCrisisTeam(Caller caller) {
+        return caller.worksWithCases() && Notifier.CRISIS_TEAM.equals(caller.partnerId());
     }
 
     // ---- plumbing ----

@@ -17,7 +17,6 @@ import nl.zorgtafel.core.internal.cases.CaseFile;
 import nl.zorgtafel.core.internal.cases.Conflict;
 import nl.zorgtafel.core.internal.matching.MatchCandidates;
 import nl.zorgtafel.core.internal.matching.YouthMerger;
-import nl.zorgtafel.core.internal.outbox.Notifier;
 import nl.zorgtafel.core.internal.security.Caller;
 import nl.zorgtafel.core.internal.store.CrisisStore.MeasureRequest;
 import nl.zorgtafel.core.internal.store.MatchStore;
@@ -150,14 +149,13 @@ final class TableApi {
     private void acknowledgeCrisis(HttpServletRequest request, HttpServletResponse response, String caseId)
             throws IOException {
         Caller caller = api.caller(request);
-        boolean crisisTeam = caller.worksWithCases() && Notifier.CRISIS_TEAM.equals(caller.partnerId());
-        if (!caller.isCoordinator() && !crisisTeam) {
+        if (!caller.isCoordinator() && !ApiServlet.isCrisisTeam(caller)) {
             throw ApiException.forbidden();
         }
         if (!caller.isCoordinator()) {
             // the crisis team may act on any crisis case, involved or not yet; other cases look unknown
             Optional<CaseFile> file = core.cases().read(caseId);
-            if (file.isEmpty() || !caller.maySee(file.get().partners()) && !core.crises().hasCrisis(caseId)) {
+            if (file.isEmpty() || !api.mayRead(caller, file.get())) {
                 throw ApiException.forbidden();
             }
         }
