@@ -95,7 +95,10 @@ class RequestFuzzTest {
             assertThat(answer.status()).as(request).isLessThan(500);
             if (answer.status() >= 400) {
                 assertThat(counts()).as("%s, refused, wrote nothing", request).isEqualTo(before);
-                assertThat(BsnScrubber.holdsBsn(answer.body())).as("%s, refused, repeats a BSN", request).isFalse();
+                // the case and meeting ids are random: one whose first group is eight digits passing
+                // the elfproef looks like a BSN in the answer's instance
+                String answered = answer.body().replace(caseId, "{caseId}").replace(meetingId, "{meetingId}");
+                assertThat(BsnScrubber.holdsBsn(answered)).as("%s, refused, repeats a BSN", request).isFalse();
                 assertThat(answer.headers().get("content-type")).as("%s, refused", request)
                         .isEqualTo("application/problem+json");
             }
