@@ -51,8 +51,8 @@ import org.osgi.framework.BundleContext;
  * The privacy promises over real HTTP in the booted distribution: every role × the main
  * endpoints × its own and another partner's case, allowed or refused as docs/privacy.md says;
  * the audit trail of it all, readable by the privacy officer only and verifiable; passwords
- * hashed at start; Karaf itself locked down; security headers; and no BSN in clear in any
- * file under {@code data/}.
+ * hashed at start, and one hashed by an earlier version hashed again at its login; Karaf
+ * itself locked down; security headers; and no BSN in clear in any file under {@code data/}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -70,6 +70,9 @@ public class PrivacyMatrixIT {
             "meepro", "itest-Mee-Pw3,partner-mee",
             "privacy", "itest-Privacy-Pw4,privacy-officer",
             "ops", "itest-Ops-Pw5,operator");
+    /** A person whose password an earlier version hashed (210,000 PBKDF2 iterations). */
+    private static final String EARLIER = "earlier";
+    private static final String EARLIER_PASSWORD = "itest-Earlier-Pw6";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -120,6 +123,8 @@ public class PrivacyMatrixIT {
                 mavenBundle("org.assertj", "assertj-core").versionAsInProject()));
         PEOPLE.forEach((name, line) -> options.add(
                 editConfigurationFilePut("etc/zorgtafel-users.properties", name, line)));
+        options.add(editConfigurationFilePut("etc/zorgtafel-users.properties", EARLIER,
+                "{CRYPT}" + earlierHash(EARLIER_PASSWORD) + "{CRYPT},operator"));
         return options.toArray(Option[]::new);
     }
 
@@ -194,6 +199,24 @@ public class PrivacyMatrixIT {
             assertThat(content).doesNotContain(line.split(",")[0]);
         }
         assertThat(content).contains("{CRYPT}pbkdf2-sha256$");
+    }
+
+    @Test
+    public void aPasswordHashedByAnEarlierVersionIsHashedAgainAtTheNextLogin() throws IOException {
+        Path users = Path.of(System.getProperty("karaf.etc"), "zorgtafel-users.properties");
+        assertThat(earlierLine(users)).contains("pbkdf2-sha256$210000$");
+
+        HttpResponse<String> basic = call("GET", "/api/v1/partners", Map.of("Authorization",
+                basic(EARLIER, EARLIER_PASSWORD)), null);
+
+        assertThat(basic.statusCode()).isEqualTo(200);
+        assertThat(earlierLine(users)).contains("{CRYPT}pbkdf2-sha256$600000$").doesNotContain("$210000$")
+                .endsWith("{CRYPT},operator");
+        // a login the realm itself checks (the web UI's is never remembered): the new hash holds
+        HttpResponse<String> session = call("POST", "/api/v1/session", Map.of("Content-Type", "application/json",
+                "X-Requested-With", "itest"), "{\"username\":\"" + EARLIER + "\",\"password\":\""
+                + EARLIER_PASSWORD + "\"}");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
     }
 
     @Test
@@ -308,6 +331,27 @@ public class PrivacyMatrixIT {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String earlierLine(Path users) throws IOException {
+        return Files.readAllLines(users, StandardCharsets.ISO_8859_1).stream()
+                .filter(line -> line.startsWith(EARLIER + "=") || line.startsWith(EARLIER + " "))
+                .findFirst().orElseThrow();
+    }
+
+    /** A password as an earlier version hashed it: PBKDF2-HMAC-SHA-256, 210,000 iterations. */
+    private static String earlierHash(String password) {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 210_000, 256);
+        try {
+            byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec)
+                    .getEncoded();
+            return "pbkdf2-sha256$210000$" + Base64.getEncoder().encodeToString(salt) + "$"
+                    + Base64.getEncoder().encodeToString(hash);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

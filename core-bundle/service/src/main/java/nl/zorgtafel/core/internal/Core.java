@@ -40,6 +40,7 @@ import nl.zorgtafel.core.internal.audit.SystemEvents;
 import nl.zorgtafel.core.internal.privacy.PrivacyOffice;
 import nl.zorgtafel.core.internal.security.Authenticator;
 import nl.zorgtafel.core.internal.security.LoginThrottle;
+import nl.zorgtafel.core.internal.security.PasswordUpgrade;
 import nl.zorgtafel.core.internal.security.RateLimiter;
 import nl.zorgtafel.core.internal.security.Sessions;
 import nl.zorgtafel.core.internal.security.StoreLedger;
@@ -215,7 +216,7 @@ public final class Core {
                 subject -> pseudonymizer.pseudonymOf(LoginThrottle.PSEUDONYM_PURPOSE, subject));
         throttle.onLockout((kind, who) -> runSafely("Auditing a lock-out", () -> audit.record(
                 SystemEvents.lockout(clock, kind, who, config.loginLockMinutes()))));
-        this.authenticator = new Authenticator(partners, throttle, clock);
+        this.authenticator = new Authenticator(partners, throttle, clock, PasswordUpgrade.inUsersFileOf(etc));
         this.retention = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-retention"));
         retention.scheduleWithFixedDelay(() -> runSafely("The retention pass",
                 () -> privacy.runRetention("system:retention", "scheduler")), 1, config.retentionCheckHours() * 60,
