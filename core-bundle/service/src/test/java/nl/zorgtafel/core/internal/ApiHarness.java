@@ -121,17 +121,25 @@ public final class ApiHarness implements AutoCloseable {
      * @param path below {@code /api/v1}, with an optional query ({@code /cases?status=open})
      */
     public Answer call(String method, String path, Map<String, String> headers, String contentType, String body) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return send(method, path, headers, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                false);
+    }
+
+    /**
+     * Serves one request whose body breaks off: it declares more than it holds, and reading
+     * past what it holds fails, as it does when a client goes away or sends a broken chunk.
+     */
+    public Answer callBrokenOff(String method, String path, Map<String, String> headers, String contentType,
+                                String body) {
+        return send(method, path, headers, contentType, body.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private Answer send(String method, String path, Map<String, String> headers, String contentType, byte[] body,
+                        boolean brokenOff) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        long declared = body == null ? -1L : bytes.length + (brokenOff ? 100 : 0);
         String pathInfo = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        Map<String, String> parameters = new HashMap<>();
-        if (path.contains("?")) {
-            for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
-            }
-        }
+        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : null;
         Map<String, Object> attributes = new HashMap<>();
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
         HttpServletRequest request = proxy(HttpServletRequest.class, (p, m, args) -> switch (m.getName()) {
@@ -146,9 +154,10 @@ public final class ApiHarness implements AutoCloseable {
                 yield Collections.enumeration(value == null ? List.of() : List.of(value));
             }
             case "getContentType" -> contentType;
-            case "getContentLengthLong" -> body == null ? -1L : (long) bytes.length;
-            case "getContentLength" -> body == null ? -1 : bytes.length;
-            case "getParameter" -> parameters.get((String) args[0]);
+            case "getContentLengthLong" -> declared;
+            case "getContentLength" -> (int) declared;
+            case "getQueryString" -> query;
+            case "getParameter" -> parameter(query, (String) args[0]);
             case "getRemoteAddr" -> "127.0.0.1";
             case "isSecure" -> false;
             case "getScheme" -> "http";
@@ -172,8 +181,12 @@ public final class ApiHarness implements AutoCloseable {
                 }
 
                 @Override
-                public int read() {
-                    return in.read();
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b < 0 && brokenOff) {
+                        throw new IOException("the client went away");
+                    }
+                    return b;
                 }
             };
             case "hashCode" -> System.identityHashCode(p);
@@ -234,6 +247,25 @@ public final class ApiHarness implements AutoCloseable {
         return new Answer(status[0], answered, out.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A query parameter, decoded as a servlet container decodes it: the whole query at once, and a
+     * query it cannot decode (a bad percent escape) is a runtime exception whichever parameter is asked.
+     */
+    private static String parameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parameters.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters.get(name);
+    }
+
     private static String header(Map<String, String> headers, String name) {
         return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                 .findFirst().orElse(null);
@@ -246,6 +278,23 @@ public final class ApiHarness implements AutoCloseable {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    /** The summaries of the notifications in the outbox, oldest first. */
+    public List<String> outboxSummaries() {
+        org.apache.derby.jdbc.EmbeddedDataSource source = new org.apache.derby.jdbc.EmbeddedDataSource();
+        source.setDatabaseName(dataFolder().resolve("zorgtafel").resolve("database").toAbsolutePath().toString());
+        List<String> summaries = new ArrayList<>();
+        try (java.sql.Connection connection = source.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery("SELECT summary FROM outbox ORDER BY seq")) {
+            while (result.next()) {
+                summaries.add(result.getString(1));
+            }
+            return summaries;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the outbox", e);
         }
     }
 

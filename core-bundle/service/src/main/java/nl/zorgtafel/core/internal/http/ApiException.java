@@ -50,6 +50,11 @@ final class ApiException extends RuntimeException {
                 "The body is larger than the limit of " + limit + " bytes.", List.of());
     }
 
+    /** A body that ended before its declared length, or in a broken chunk: the client's fault. */
+    static ApiException bodyBrokenOff() {
+        return badRequest("The body could not be read to its end.", List.of(new Fault("body", "broken off")));
+    }
+
     static ApiException unsupportedMediaType(String detail) {
         return new ApiException(415, "unsupported-media-type", "Unsupported media type", detail, List.of());
     }

@@ -131,7 +131,8 @@ public final class ApiServlet extends HttpServlet {
                     e.sqlState(), e);
             problems.write(response, new ApiException(503, "unavailable", "Temporarily unavailable",
                     "The platform cannot serve this request now; try again.", List.of()), request.getRequestURI());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
+            // an IOException too: out of the servlet, the container would answer with its own error page
             LOG.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
             problems.write(response, new ApiException(500, "internal-error", "Internal error",
                     "The platform failed to serve this request.", List.of()), request.getRequestURI());
@@ -390,6 +391,8 @@ public final class ApiServlet extends HttpServlet {
                 throw ApiException.tooLarge(limit);
             }
             return body;
+        } catch (IOException brokenOff) {
+            throw ApiException.bodyBrokenOff();
         }
     }
 

@@ -142,6 +142,8 @@ final class SessionEndpoint {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_LOGIN_BODY + 1);
+        } catch (IOException brokenOff) {
+            throw ApiException.bodyBrokenOff();
         }
         if (body.length > MAX_LOGIN_BODY) {
             throw ApiException.tooLarge(MAX_LOGIN_BODY);
