@@ -52,7 +52,8 @@ import org.osgi.framework.BundleContext;
  * endpoints × its own and another partner's case, allowed or refused as docs/privacy.md says;
  * the audit trail of it all, readable by the privacy officer only and verifiable; passwords
  * hashed at start, and one hashed by an earlier version hashed again at its login; Karaf
- * itself locked down; security headers; and no BSN in clear in any file under {@code data/}.
+ * itself locked down; security headers; bodies over their limit and queries that do not
+ * decode answered in problem details; and no BSN in clear in any file under {@code data/}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -247,6 +248,37 @@ public class PrivacyMatrixIT {
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    /** Over real Jetty: a body over its endpoint's limit, declared or chunked, is a 413 in problem details. */
+    @Test
+    public void aBodyOverItsEndpointsLimitIsRefusedWithProblemDetails() throws IOException {
+        Map<String, String> coordinator = new LinkedHashMap<>(person("coord"));
+        coordinator.put("Content-Type", "application/json");
+        byte[] body = ("{\"date\":\"2026-06-03\"" + " ".repeat(2048) + "}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> declared = send("POST", "/api/v1/meetings", coordinator,
+                HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<String> chunked = send("POST", "/api/v1/meetings", coordinator,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+
+        for (HttpResponse<String> answer : List.of(declared, chunked)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(answer.body()).path("detail").asText()).contains("1024 bytes");
+        }
+    }
+
+    /** Over real Jetty: a query the container cannot decode is the API's 400, not the container's page. */
+    @Test
+    public void aQueryThatDoesNotDecodeIsAProblemNotTheContainersPage() throws IOException {
+        HttpResponse<String> answer = call("GET", "/api/v1/cases?status=%E0%A4", person("coord"), null);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(answer.body()).path("errors").get(0).path("location").asText()).isEqualTo("query");
+    }
+
     @Test
     public void noFileUnderDataHoldsABsnOrANameInClear() throws IOException {
         newCase(GGZ_TOKEN, "999990032", "itest-pm-data");
@@ -290,10 +322,14 @@ public class PrivacyMatrixIT {
     }
 
     private HttpResponse<String> call(String method, String path, Map<String, String> headers, String body) {
+        return send(method, path, headers, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(String method, String path, Map<String, String> headers,
+                                      HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + System.getProperty(PORT_PROPERTY) + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                + System.getProperty(PORT_PROPERTY) + path)).timeout(Duration.ofSeconds(30)).method(method, body);
         headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -87,7 +87,8 @@ public final class Core {
                 + "etc/zorgtafel-keys.properties. Created with fresh keys when absent. Back it up apart.")
         String keyFile() default "";
 
-        @AttributeDefinition(description = "Largest partner message accepted, in bytes (413 above).")
+        @AttributeDefinition(description = "Largest partner message accepted, in bytes (413 above), unless the "
+                + "partner's own configuration sets maxMessageBytes; at most 16 MiB, what the inbox stores.")
         long maxMessageBytes() default 10L * 1024 * 1024;
 
         @AttributeDefinition(description = "How long a partner's request waits for its message to be processed "
@@ -443,8 +444,10 @@ public final class Core {
         return replayed;
     }
 
-    public long maxMessageBytes() {
-        return maxMessageBytes;
+    /** The largest message {@code partnerId} may send: its own setting, else the core's. */
+    public long maxMessageBytes(String partnerId) {
+        return partners.partner(partnerId).map(PartnerSettings::maxMessageBytes).filter(bytes -> bytes > 0)
+                .orElse(maxMessageBytes);
     }
 
     /** The audit trail (NEN 7513). */

@@ -44,9 +44,15 @@ public final class ApiHarness implements AutoCloseable {
     private final ApiServletAccess servlet;
     private final Map<String, String> partnerTokens = new HashMap<>();
 
-    /** An answer: status, headers and body. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** An answer: status, headers and body, and how many bytes of the request's body the API read. */
+    public record Answer(int status, Map<String, String> headers, String body, long bytesRead) {
     }
+
+    /** The tables a request could write into (besides the audit trail, which records every request). */
+    private static final List<String> WRITTEN_TABLES = List.of("youth", "care_case", "case_partner", "case_signal",
+            "trajectory", "measure", "investigation", "advice", "inbox", "inbox_pending", "meeting", "agenda_item",
+            "agreement", "crisis", "measure_request", "alert", "case_status_change", "erasure", "outbox",
+            "match_candidate", "youth_merge");
 
     public ApiHarness() throws Exception {
         this(Map.of());
@@ -93,6 +99,14 @@ public final class ApiHarness implements AutoCloseable {
         return Map.of("Authorization", "Bearer " + token);
     }
 
+    /** Configures a partner that may send messages of at most {@code maxMessageBytes}; returns its headers. */
+    public Map<String, String> partnerWithLimit(String partnerId, long maxMessageBytes) {
+        String token = "token-" + partnerId + "-" + UUID.randomUUID();
+        partnerTokens.put(partnerId, token);
+        core.partners().configured(new PartnerSettings(partnerId, sha256(token), "", "", true, null, maxMessageBytes));
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
     /** Configures a partner whose notifications are written as files into {@code directory}; returns its headers. */
     public Map<String, String> filePartner(String partnerId, Path directory) {
         String token = "token-" + partnerId + "-" + UUID.randomUUID();
@@ -122,7 +136,16 @@ public final class ApiHarness implements AutoCloseable {
      */
     public Answer call(String method, String path, Map<String, String> headers, String contentType, String body) {
         return send(method, path, headers, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                false);
+                Body.DECLARED);
+    }
+
+    /**
+     * Serves one request whose body comes without a {@code Content-Length}, as a chunked one
+     * does: the API learns its size only by reading it.
+     */
+    public Answer callChunked(String method, String path, Map<String, String> headers, String contentType,
+                              String body) {
+        return send(method, path, headers, contentType, body.getBytes(StandardCharsets.UTF_8), Body.CHUNKED);
     }
 
     /**
@@ -131,17 +154,33 @@ public final class ApiHarness implements AutoCloseable {
      */
     public Answer callBrokenOff(String method, String path, Map<String, String> headers, String contentType,
                                 String body) {
-        return send(method, path, headers, contentType, body.getBytes(StandardCharsets.UTF_8), true);
+        return send(method, path, headers, contentType, body.getBytes(StandardCharsets.UTF_8), Body.BROKEN_OFF);
     }
 
-    private Answer send(String method, String path, Map<String, String> headers, String contentType, byte[] body,
-                        boolean brokenOff) {
+    /** How a request's body comes. */
+    private enum Body {
+        /** with its length in {@code Content-Length} */
+        DECLARED,
+        /** without a length, as chunks */
+        CHUNKED,
+        /** with a length longer than what comes */
+        BROKEN_OFF
+    }
+
+    private Answer send(String method, String path, Map<String, String> given, String contentType, byte[] body,
+                        Body mode) {
         byte[] bytes = body == null ? new byte[0] : body;
-        long declared = body == null ? -1L : bytes.length + (brokenOff ? 100 : 0);
+        Map<String, String> headers = new HashMap<>(given);
+        if (mode == Body.CHUNKED) {
+            headers.put("Transfer-Encoding", "chunked");
+        }
+        long declared = body == null || mode == Body.CHUNKED ? -1L
+                : bytes.length + (mode == Body.BROKEN_OFF ? 100 : 0);
         String pathInfo = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : null;
         Map<String, Object> attributes = new HashMap<>();
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        long[] read = {0};
         HttpServletRequest request = proxy(HttpServletRequest.class, (p, m, args) -> switch (m.getName()) {
             case "getMethod" -> method;
             case "getPathInfo" -> pathInfo;
@@ -183,10 +222,21 @@ public final class ApiHarness implements AutoCloseable {
                 @Override
                 public int read() throws IOException {
                     int b = in.read();
-                    if (b < 0 && brokenOff) {
+                    if (b < 0 && mode == Body.BROKEN_OFF) {
                         throw new IOException("the client went away");
                     }
+                    read[0] += b < 0 ? 0 : 1;
                     return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n < 0 && mode == Body.BROKEN_OFF) {
+                        throw new IOException("the client went away");
+                    }
+                    read[0] += Math.max(n, 0);
+                    return n;
                 }
             };
             case "hashCode" -> System.identityHashCode(p);
@@ -244,7 +294,7 @@ public final class ApiHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new Answer(status[0], answered, out.toString(StandardCharsets.UTF_8));
+        return new Answer(status[0], answered, out.toString(StandardCharsets.UTF_8), read[0]);
     }
 
     /**
@@ -296,6 +346,15 @@ public final class ApiHarness implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot read the outbox", e);
         }
+    }
+
+    /** The rows of every table a request could write into, by table: what a refused request must leave as it was. */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : WRITTEN_TABLES) {
+            counts.put(table, rows(table));
+        }
+        return counts;
     }
 
     /** The number of rows in a table, read beside the core (the database is booted: no key needed). */

@@ -50,7 +50,6 @@ public final class ApiServlet extends HttpServlet {
     static final String API_VERSION = "1.0.0";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final int MAX_JSON_BODY = 1024 * 1024;
     /** The longest partner message id the inbox keeps. */
     private static final int MAX_IDEMPOTENCY_KEY = 200;
     /** What a partner may send while its adapter is away: the formats partners use. */
@@ -64,6 +63,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient SessionEndpoint session;
     private final transient PrivacyApi privacy;
     private final transient RequestGuard guard;
+    private final transient BodyLimits limits;
 
     /**
      * @param peopleRealm the JAAS realm {@code zorgtafel}, not used here but required: the API
@@ -83,6 +83,7 @@ public final class ApiServlet extends HttpServlet {
         this.session = new SessionEndpoint(core.authenticator(), core.sessions(), json);
         this.privacy = new PrivacyApi(this, core);
         this.guard = new RequestGuard(core.rateLimiter());
+        this.limits = new BodyLimits(core::maxMessageBytes);
     }
 
     /** Serves a request and audits it: the answer leaves only once its audit record is stored. */
@@ -115,7 +116,8 @@ public final class ApiServlet extends HttpServlet {
         RequestGuard.secureHeaders(request, response);
         try {
             RequestGuard.screen(request);
-            route(request, response, Path.of(request.getPathInfo()));
+            Path path = Path.of(request.getPathInfo());
+            route(limits.bound(request, path), response, path);
         } catch (ApiException refused) {
             if (refused.status() == 429) {
                 response.setHeader("Retry-After", Long.toString(guard.retryAfterSeconds()));
@@ -220,7 +222,7 @@ public final class ApiServlet extends HttpServlet {
                     accepted.stream().sorted().toList()) + ".");
         }
         Charset charset = contentType.charset().orElse(StandardCharsets.UTF_8);
-        byte[] body = readBody(request, core.maxMessageBytes());
+        byte[] body = BodyLimits.read(request);
         InboundMessage message = new InboundMessage(partnerId, contentType.mediaType(), charset, body);
         String idempotencyKey = request.getHeader("Idempotency-Key");
         if (idempotencyKey != null && idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
@@ -366,7 +368,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private JsonNode readJson(HttpServletRequest request) throws IOException {
-        byte[] body = readBody(request, MAX_JSON_BODY);
+        byte[] body = BodyLimits.read(request);
         try {
             return json.readTree(body);
         } catch (StreamConstraintsException e) {
@@ -376,23 +378,6 @@ public final class ApiServlet extends HttpServlet {
             var location = e.getLocation();
             String where = location == null ? "$" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw ApiException.badRequest("The body is not valid JSON.", List.of(new Fault(where, "not valid JSON")));
-        }
-    }
-
-    /** Reads the body, refusing (413) one over the limit before reading it where the length is declared. */
-    private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            throw ApiException.tooLarge(limit);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (body.length > limit) {
-                throw ApiException.tooLarge(limit);
-            }
-            return body;
-        } catch (IOException brokenOff) {
-            throw ApiException.bodyBrokenOff();
         }
     }
 
