@@ -51,8 +51,9 @@ import org.osgi.framework.BundleContext;
  * The privacy promises over real HTTP in the booted distribution: every role × the main
  * endpoints × its own and another partner's case, allowed or refused as docs/privacy.md says;
  * the audit trail of it all, readable by the privacy officer only and verifiable; passwords
- * hashed at start; Karaf itself locked down; security headers; and no BSN in clear in any
- * file under {@code data/}.
+ * hashed at start, and one hashed by an earlier version hashed again at its login; Karaf
+ * itself locked down; security headers; bodies over their limit and queries that do not
+ * decode answered in problem details; and no BSN in clear in any file under {@code data/}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -70,6 +71,9 @@ public class PrivacyMatrixIT {
             "meepro", "itest-Mee-Pw3,partner-mee",
             "privacy", "itest-Privacy-Pw4,privacy-officer",
             "ops", "itest-Ops-Pw5,operator");
+    /** A person whose password an earlier version hashed (210,000 PBKDF2 iterations). */
+    private static final String EARLIER = "earlier";
+    private static final String EARLIER_PASSWORD = "itest-Earlier-Pw6";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -120,6 +124,8 @@ public class PrivacyMatrixIT {
                 mavenBundle("org.assertj", "assertj-core").versionAsInProject()));
         PEOPLE.forEach((name, line) -> options.add(
                 editConfigurationFilePut("etc/zorgtafel-users.properties", name, line)));
+        options.add(editConfigurationFilePut("etc/zorgtafel-users.properties", EARLIER,
+                "{CRYPT}" + earlierHash(EARLIER_PASSWORD) + "{CRYPT},operator"));
         return options.toArray(Option[]::new);
     }
 
@@ -197,6 +203,24 @@ public class PrivacyMatrixIT {
     }
 
     @Test
+    public void aPasswordHashedByAnEarlierVersionIsHashedAgainAtTheNextLogin() throws IOException {
+        Path users = Path.of(System.getProperty("karaf.etc"), "zorgtafel-users.properties");
+        assertThat(earlierLine(users)).contains("pbkdf2-sha256$210000$");
+
+        HttpResponse<String> basic = call("GET", "/api/v1/partners", Map.of("Authorization",
+                basic(EARLIER, EARLIER_PASSWORD)), null);
+
+        assertThat(basic.statusCode()).isEqualTo(200);
+        assertThat(earlierLine(users)).contains("{CRYPT}pbkdf2-sha256$600000$").doesNotContain("$210000$")
+                .endsWith("{CRYPT},operator");
+        // a login the realm itself checks (the web UI's is never remembered): the new hash holds
+        HttpResponse<String> session = call("POST", "/api/v1/session", Map.of("Content-Type", "application/json",
+                "X-Requested-With", "itest"), "{\"username\":\"" + EARLIER + "\",\"password\":\""
+                + EARLIER_PASSWORD + "\"}");
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    }
+
+    @Test
     public void karafItselfIsLockedDown() throws IOException {
         Path etc = Path.of(System.getProperty("karaf.etc"));
         List<String> karafUsers = Files.readAllLines(etc.resolve("users.properties")).stream().map(String::strip)
@@ -222,6 +246,37 @@ public class PrivacyMatrixIT {
                 "Access-Control-Request-Method", "GET"), null);
         assertThat(preflight.statusCode()).isEqualTo(403);
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    /** Over real Jetty: a body over its endpoint's limit, declared or chunked, is a 413 in problem details. */
+    @Test
+    public void aBodyOverItsEndpointsLimitIsRefusedWithProblemDetails() throws IOException {
+        Map<String, String> coordinator = new LinkedHashMap<>(person("coord"));
+        coordinator.put("Content-Type", "application/json");
+        byte[] body = ("{\"date\":\"2026-06-03\"" + " ".repeat(2048) + "}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> declared = send("POST", "/api/v1/meetings", coordinator,
+                HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<String> chunked = send("POST", "/api/v1/meetings", coordinator,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+
+        for (HttpResponse<String> answer : List.of(declared, chunked)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(answer.body()).path("detail").asText()).contains("1024 bytes");
+        }
+    }
+
+    /** Over real Jetty: a query the container cannot decode is the API's 400, not the container's page. */
+    @Test
+    public void aQueryThatDoesNotDecodeIsAProblemNotTheContainersPage() throws IOException {
+        HttpResponse<String> answer = call("GET", "/api/v1/cases?status=%E0%A4", person("coord"), null);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(answer.body()).path("errors").get(0).path("location").asText()).isEqualTo("query");
     }
 
     @Test
@@ -267,10 +322,14 @@ public class PrivacyMatrixIT {
     }
 
     private HttpResponse<String> call(String method, String path, Map<String, String> headers, String body) {
+        return send(method, path, headers, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(String method, String path, Map<String, String> headers,
+                                      HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + System.getProperty(PORT_PROPERTY) + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                + System.getProperty(PORT_PROPERTY) + path)).timeout(Duration.ofSeconds(30)).method(method, body);
         headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -308,6 +367,27 @@ public class PrivacyMatrixIT {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String earlierLine(Path users) throws IOException {
+        return Files.readAllLines(users, StandardCharsets.ISO_8859_1).stream()
+                .filter(line -> line.startsWith(EARLIER + "=") || line.startsWith(EARLIER + " "))
+                .findFirst().orElseThrow();
+    }
+
+    /** A password as an earlier version hashed it: PBKDF2-HMAC-SHA-256, 210,000 iterations. */
+    private static String earlierHash(String password) {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 210_000, 256);
+        try {
+            byte[] hash = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec)
+                    .getEncoded();
+            return "pbkdf2-sha256$210000$" + Base64.getEncoder().encodeToString(salt) + "$"
+                    + Base64.getEncoder().encodeToString(hash);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

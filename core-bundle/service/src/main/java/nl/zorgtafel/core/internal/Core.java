@@ -40,6 +40,7 @@ import nl.zorgtafel.core.internal.audit.SystemEvents;
 import nl.zorgtafel.core.internal.privacy.PrivacyOffice;
 import nl.zorgtafel.core.internal.security.Authenticator;
 import nl.zorgtafel.core.internal.security.LoginThrottle;
+import nl.zorgtafel.core.internal.security.PasswordUpgrade;
 import nl.zorgtafel.core.internal.security.RateLimiter;
 import nl.zorgtafel.core.internal.security.Sessions;
 import nl.zorgtafel.core.internal.security.StoreLedger;
@@ -86,7 +87,8 @@ public final class Core {
                 + "etc/zorgtafel-keys.properties. Created with fresh keys when absent. Back it up apart.")
         String keyFile() default "";
 
-        @AttributeDefinition(description = "Largest partner message accepted, in bytes (413 above).")
+        @AttributeDefinition(description = "Largest partner message accepted, in bytes (413 above), unless the "
+                + "partner's own configuration sets maxMessageBytes; at most 16 MiB, what the inbox stores.")
         long maxMessageBytes() default 10L * 1024 * 1024;
 
         @AttributeDefinition(description = "How long a partner's request waits for its message to be processed "
@@ -215,7 +217,7 @@ public final class Core {
                 subject -> pseudonymizer.pseudonymOf(LoginThrottle.PSEUDONYM_PURPOSE, subject));
         throttle.onLockout((kind, who) -> runSafely("Auditing a lock-out", () -> audit.record(
                 SystemEvents.lockout(clock, kind, who, config.loginLockMinutes()))));
-        this.authenticator = new Authenticator(partners, throttle, clock);
+        this.authenticator = new Authenticator(partners, throttle, clock, PasswordUpgrade.inUsersFileOf(etc));
         this.retention = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-retention"));
         retention.scheduleWithFixedDelay(() -> runSafely("The retention pass",
                 () -> privacy.runRetention("system:retention", "scheduler")), 1, config.retentionCheckHours() * 60,
@@ -444,8 +446,10 @@ public final class Core {
         return replayed;
     }
 
-    public long maxMessageBytes() {
-        return maxMessageBytes;
+    /** The largest message {@code partnerId} may send: its own setting, else the core's. */
+    public long maxMessageBytes(String partnerId) {
+        return partners.partner(partnerId).map(PartnerSettings::maxMessageBytes).filter(bytes -> bytes > 0)
+                .orElse(maxMessageBytes);
     }
 
     /** The audit trail (NEN 7513). */

@@ -44,9 +44,15 @@ public final class ApiHarness implements AutoCloseable {
     private final ApiServletAccess servlet;
     private final Map<String, String> partnerTokens = new HashMap<>();
 
-    /** An answer: status, headers and body. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    /** An answer: status, headers and body, and how many bytes of the request's body the API read. */
+    public record Answer(int status, Map<String, String> headers, String body, long bytesRead) {
     }
+
+    /** The tables a request could write into (besides the audit trail, which records every request). */
+    private static final List<String> WRITTEN_TABLES = List.of("youth", "care_case", "case_partner", "case_signal",
+            "trajectory", "measure", "investigation", "advice", "inbox", "inbox_pending", "meeting", "agenda_item",
+            "agreement", "crisis", "measure_request", "alert", "case_status_change", "erasure", "outbox",
+            "match_candidate", "youth_merge");
 
     public ApiHarness() throws Exception {
         this(Map.of());
@@ -93,6 +99,14 @@ public final class ApiHarness implements AutoCloseable {
         return Map.of("Authorization", "Bearer " + token);
     }
 
+    /** Configures a partner that may send messages of at most {@code maxMessageBytes}; returns its headers. */
+    public Map<String, String> partnerWithLimit(String partnerId, long maxMessageBytes) {
+        String token = "token-" + partnerId + "-" + UUID.randomUUID();
+        partnerTokens.put(partnerId, token);
+        core.partners().configured(new PartnerSettings(partnerId, sha256(token), "", "", true, null, maxMessageBytes));
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
     /** Configures a partner whose notifications are written as files into {@code directory}; returns its headers. */
     public Map<String, String> filePartner(String partnerId, Path directory) {
         String token = "token-" + partnerId + "-" + UUID.randomUUID();
@@ -121,19 +135,52 @@ public final class ApiHarness implements AutoCloseable {
      * @param path below {@code /api/v1}, with an optional query ({@code /cases?status=open})
      */
     public Answer call(String method, String path, Map<String, String> headers, String contentType, String body) {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        String pathInfo = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        Map<String, String> parameters = new HashMap<>();
-        if (path.contains("?")) {
-            for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
-                }
-            }
+        return send(method, path, headers, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                Body.DECLARED);
+    }
+
+    /**
+     * Serves one request whose body comes without a {@code Content-Length}, as a chunked one
+     * does: the API learns its size only by reading it.
+     */
+    public Answer callChunked(String method, String path, Map<String, String> headers, String contentType,
+                              String body) {
+        return send(method, path, headers, contentType, body.getBytes(StandardCharsets.UTF_8), Body.CHUNKED);
+    }
+
+    /**
+     * Serves one request whose body breaks off: it declares more than it holds, and reading
+     * past what it holds fails, as it does when a client goes away or sends a broken chunk.
+     */
+    public Answer callBrokenOff(String method, String path, Map<String, String> headers, String contentType,
+                                String body) {
+        return send(method, path, headers, contentType, body.getBytes(StandardCharsets.UTF_8), Body.BROKEN_OFF);
+    }
+
+    /** How a request's body comes. */
+    private enum Body {
+        /** with its length in {@code Content-Length} */
+        DECLARED,
+        /** without a length, as chunks */
+        CHUNKED,
+        /** with a length longer than what comes */
+        BROKEN_OFF
+    }
+
+    private Answer send(String method, String path, Map<String, String> given, String contentType, byte[] body,
+                        Body mode) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        Map<String, String> headers = new HashMap<>(given);
+        if (mode == Body.CHUNKED) {
+            headers.put("Transfer-Encoding", "chunked");
         }
+        long declared = body == null || mode == Body.CHUNKED ? -1L
+                : bytes.length + (mode == Body.BROKEN_OFF ? 100 : 0);
+        String pathInfo = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : null;
         Map<String, Object> attributes = new HashMap<>();
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        long[] read = {0};
         HttpServletRequest request = proxy(HttpServletRequest.class, (p, m, args) -> switch (m.getName()) {
             case "getMethod" -> method;
             case "getPathInfo" -> pathInfo;
@@ -146,9 +193,10 @@ public final class ApiHarness implements AutoCloseable {
                 yield Collections.enumeration(value == null ? List.of() : List.of(value));
             }
             case "getContentType" -> contentType;
-            case "getContentLengthLong" -> body == null ? -1L : (long) bytes.length;
-            case "getContentLength" -> body == null ? -1 : bytes.length;
-            case "getParameter" -> parameters.get((String) args[0]);
+            case "getContentLengthLong" -> declared;
+            case "getContentLength" -> (int) declared;
+            case "getQueryString" -> query;
+            case "getParameter" -> parameter(query, (String) args[0]);
             case "getRemoteAddr" -> "127.0.0.1";
             case "isSecure" -> false;
             case "getScheme" -> "http";
@@ -172,8 +220,23 @@ public final class ApiHarness implements AutoCloseable {
                 }
 
                 @Override
-                public int read() {
-                    return in.read();
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b < 0 && mode == Body.BROKEN_OFF) {
+                        throw new IOException("the client went away");
+                    }
+                    read[0] += b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n < 0 && mode == Body.BROKEN_OFF) {
+                        throw new IOException("the client went away");
+                    }
+                    read[0] += Math.max(n, 0);
+                    return n;
                 }
             };
             case "hashCode" -> System.identityHashCode(p);
@@ -231,7 +294,26 @@ public final class ApiHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new Answer(status[0], answered, out.toString(StandardCharsets.UTF_8));
+        return new Answer(status[0], answered, out.toString(StandardCharsets.UTF_8), read[0]);
+    }
+
+    /**
+     * A query parameter, decoded as a servlet container decodes it: the whole query at once, and a
+     * query it cannot decode (a bad percent escape) is a runtime exception whichever parameter is asked.
+     */
+    private static String parameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parameters.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters.get(name);
     }
 
     private static String header(Map<String, String> headers, String name) {
@@ -247,6 +329,32 @@ public final class ApiHarness implements AutoCloseable {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /** The summaries of the notifications in the outbox, oldest first. */
+    public List<String> outboxSummaries() {
+        org.apache.derby.jdbc.EmbeddedDataSource source = new org.apache.derby.jdbc.EmbeddedDataSource();
+        source.setDatabaseName(dataFolder().resolve("zorgtafel").resolve("database").toAbsolutePath().toString());
+        List<String> summaries = new ArrayList<>();
+        try (java.sql.Connection connection = source.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery("SELECT summary FROM outbox ORDER BY seq")) {
+            while (result.next()) {
+                summaries.add(result.getString(1));
+            }
+            return summaries;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the outbox", e);
+        }
+    }
+
+    /** The rows of every table a request could write into, by table: what a refused request must leave as it was. */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : WRITTEN_TABLES) {
+            counts.put(table, rows(table));
+        }
+        return counts;
     }
 
     /** The number of rows in a table, read beside the core (the database is booted: no key needed). */

@@ -45,9 +45,16 @@ final class ApiException extends RuntimeException {
                 "This address does not take this method.", List.of());
     }
 
+    /** A body over its endpoint's limit ({@link BodyLimits}); a limit of 0: the endpoint takes no body. */
     static ApiException tooLarge(long limit) {
-        return new ApiException(413, "payload-too-large", "The body is too large",
-                "The body is larger than the limit of " + limit + " bytes.", List.of());
+        return new ApiException(413, "payload-too-large", "The body is too large", limit == 0
+                ? "This endpoint takes no body." : "The body is larger than the limit of " + limit + " bytes.",
+                List.of());
+    }
+
+    /** A body that ended before its declared length, or in a broken chunk: the client's fault. */
+    static ApiException bodyBrokenOff() {
+        return badRequest("The body could not be read to its end.", List.of(new Fault("body", "broken off")));
     }
 
     static ApiException unsupportedMediaType(String detail) {

@@ -51,7 +51,6 @@ public final class ApiServlet extends HttpServlet {
     static final String API_VERSION = "1.0.0";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final int MAX_JSON_BODY = 1024 * 1024;
     /** The longest partner message id the inbox keeps. */
     private static final int MAX_IDEMPOTENCY_KEY = 200;
     /** What a partner may send while its adapter is away: the formats partners use. */
@@ -65,6 +64,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient SessionEndpoint session;
     private final transient PrivacyApi privacy;
     private final transient RequestGuard guard;
+    private final transient BodyLimits limits;
 
     /**
      * @param peopleRealm the JAAS realm {@code zorgtafel}, not used here but required: the API
@@ -84,6 +84,7 @@ public final class ApiServlet extends HttpServlet {
         this.session = new SessionEndpoint(core.authenticator(), core.sessions(), json);
         this.privacy = new PrivacyApi(this, core);
         this.guard = new RequestGuard(core.rateLimiter());
+        this.limits = new BodyLimits(core::maxMessageBytes);
     }
 
     /** Serves a request and audits it: the answer leaves only once its audit record is stored. */
@@ -116,7 +117,8 @@ public final class ApiServlet extends HttpServlet {
         RequestGuard.secureHeaders(request, response);
         try {
             RequestGuard.screen(request);
-            route(request, response, Path.of(request.getPathInfo()));
+            Path path = Path.of(request.getPathInfo());
+            route(limits.bound(request, path), response, path);
         } catch (ApiException refused) {
             if (refused.status() == 429) {
                 response.setHeader("Retry-After", Long.toString(guard.retryAfterSeconds()));
@@ -132,7 +134,8 @@ public final class ApiServlet extends HttpServlet {
                     e.sqlState(), e);
             problems.write(response, new ApiException(503, "unavailable", "Temporarily unavailable",
                     "The platform cannot serve this request now; try again.", List.of()), request.getRequestURI());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
+            // an IOException too: out of the servlet, the container would answer with its own error page
             LOG.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
             problems.write(response, new ApiException(500, "internal-error", "Internal error",
                     "The platform failed to serve this request.", List.of()), request.getRequestURI());
@@ -220,7 +223,7 @@ public final class ApiServlet extends HttpServlet {
                     accepted.stream().sorted().toList()) + ".");
         }
         Charset charset = contentType.charset().orElse(StandardCharsets.UTF_8);
-        byte[] body = readBody(request, core.maxMessageBytes());
+        byte[] body = BodyLimits.read(request);
         InboundMessage message = new InboundMessage(partnerId, contentType.mediaType(), charset, body);
         String idempotencyKey = request.getHeader("Idempotency-Key");
         if (idempotencyKey != null && idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
@@ -379,7 +382,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private JsonNode readJson(HttpServletRequest request) throws IOException {
-        byte[] body = readBody(request, MAX_JSON_BODY);
+        byte[] body = BodyLimits.read(request);
         try {
             return json.readTree(body);
         } catch (StreamConstraintsException e) {
@@ -389,21 +392,6 @@ public final class ApiServlet extends HttpServlet {
             var location = e.getLocation();
             String where = location == null ? "$" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw ApiException.badRequest("The body is not valid JSON.", List.of(new Fault(where, "not valid JSON")));
-        }
-    }
-
-    /** Reads the body, refusing (413) one over the limit before reading it where the length is declared. */
-    private static byte[] readBody(HttpServletRequest request, long limit) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            throw ApiException.tooLarge(limit);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (body.length > limit) {
-                throw ApiException.tooLarge(limit);
-            }
-            return body;
         }
     }
 

@@ -11,6 +11,8 @@ import nl.zorgtafel.api.model.MeasureKind;
  */
 record MeasureRequestBody(MeasureKind kind, LocalDate requestedOn, String note) {
 
+    static final int MAX_NOTE = 4000;
+
     static MeasureRequestBody parse(JsonNode body) {
         JsonFields fields = new JsonFields(new ArrayList<>());
         JsonFields.object(body);
@@ -22,7 +24,7 @@ record MeasureRequestBody(MeasureKind kind, LocalDate requestedOn, String note) 
                     + " voogdij");
         }
         LocalDate requestedOn = fields.date(body, "requestedOn", "requestedOn", false);
-        String note = fields.text(body, "note", "note", false, 4000);
+        String note = fields.text(body, "note", "note", false, MAX_NOTE);
         fields.throwIfAny("The measure request");
         return new MeasureRequestBody(kind, requestedOn, note);
     }

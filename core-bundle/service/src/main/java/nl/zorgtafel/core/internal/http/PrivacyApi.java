@@ -24,7 +24,10 @@ import nl.zorgtafel.core.internal.store.AuditStore;
  */
 final class PrivacyApi {
 
-    private static final int MAX_TEXT = 500;
+    /** The longest legal basis of an erasure, as the erasure record keeps it. */
+    static final int MAX_LEGAL_BASIS = 500;
+    /** The longest reference of the order behind an erasure, as the erasure record keeps it. */
+    static final int MAX_REFERENCE = 200;
 
     private final ApiServlet api;
     private final Core core;
@@ -87,8 +90,8 @@ final class PrivacyApi {
             throws IOException {
         JsonNode body = api.readJsonBody(request);
         List<Fault> faults = new ArrayList<>();
-        String legalBasis = text(body, "legalBasis", faults);
-        String reference = text(body, "reference", faults);
+        String legalBasis = text(body, "legalBasis", MAX_LEGAL_BASIS, faults);
+        String reference = text(body, "reference", MAX_REFERENCE, faults);
         if (!faults.isEmpty()) {
             throw ApiException.badRequest("An erasure needs its legal basis and the order's reference.", faults);
         }
@@ -184,14 +187,14 @@ final class PrivacyApi {
         return json;
     }
 
-    private static String text(JsonNode body, String field, List<Fault> faults) {
+    private static String text(JsonNode body, String field, int maxLength, List<Fault> faults) {
         JsonNode value = body == null ? null : body.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             faults.add(new Fault(field, "missing or not a non-empty string"));
             return null;
         }
-        if (value.asText().length() > MAX_TEXT) {
-            faults.add(new Fault(field, "longer than " + MAX_TEXT + " characters"));
+        if (value.asText().length() > maxLength) {
+            faults.add(new Fault(field, "longer than " + maxLength + " characters"));
             return null;
         }
         return value.asText().strip();

@@ -37,8 +37,9 @@ final class RequestAudit {
     static RequestAudit begin(HttpServletRequest request, Instant now) {
         RequestAudit audit = new RequestAudit(now, request.getRemoteAddr());
         request.setAttribute(ATTRIBUTE, audit);
-        if ("GET".equals(request.getMethod())) {
-            // a read filtered by case (GET /audit?caseId=) concerns that case, allowed or not
+        if ("GET".equals(request.getMethod()) && RequestGuard.readableQuery(request)) {
+            // a read filtered by case (GET /audit?caseId=) concerns that case, allowed or not;
+            // a query that does not decode concerns none (the guard refuses it)
             audit.concerns(request.getParameter("caseId"));
         }
         return audit;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ final class SessionEndpoint {
 
     /** Sent by the web UI, so that a 401 does not make the browser ask for Basic credentials itself. */
     static final String UI_HEADER = "X-Requested-With";
-    private static final int MAX_LOGIN_BODY = 4 * 1024;
 
     private final Authenticator authenticator;
     private final Sessions sessions;
@@ -135,17 +133,9 @@ final class SessionEndpoint {
         return value.asText();
     }
 
+    /** The login's JSON object; its size is held to the limit by {@link BodyLimits}. */
     private JsonNode readJson(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_LOGIN_BODY) {
-            throw ApiException.tooLarge(MAX_LOGIN_BODY);
-        }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_LOGIN_BODY + 1);
-        }
-        if (body.length > MAX_LOGIN_BODY) {
-            throw ApiException.tooLarge(MAX_LOGIN_BODY);
-        }
+        byte[] body = BodyLimits.read(request);
         try {
             JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {

@@ -18,6 +18,8 @@ public final class Notifier {
 
     /** The crisis-intervention team, told of every crisis signal at once. */
     public static final String CRISIS_TEAM = "jbrr";
+    /** The longest summary the outbox keeps (its column). */
+    static final int MAX_SUMMARY = 4000;
 
     /**
      * A crisis signal reaches the crisis team at once, unless the team reported it itself;
@@ -80,7 +82,22 @@ public final class Notifier {
     public String enqueue(Store store, String partnerId, Notification.Kind kind, String caseId, String youthId,
                           String summary, String agreementId, Instant now) {
         String id = UUID.randomUUID().toString();
-        store.outbox().addToOutbox(id, partnerId, kind, caseId, youthId, summary, agreementId, now);
+        store.outbox().addToOutbox(id, partnerId, kind, caseId, youthId, fitting(summary), agreementId, now);
         return id;
+    }
+
+    /**
+     * The summary, cut with an ellipsis to what the outbox keeps: a summary repeats a text
+     * (a signal's, an agreement's) after a lead-in, and that text may be as long as the column.
+     */
+    static String fitting(String summary) {
+        if (summary == null || summary.length() <= MAX_SUMMARY) {
+            return summary;
+        }
+        int end = MAX_SUMMARY - 1;
+        if (Character.isHighSurrogate(summary.charAt(end - 1))) {
+            end--;
+        }
+        return summary.substring(0, end) + "…";
     }
 }

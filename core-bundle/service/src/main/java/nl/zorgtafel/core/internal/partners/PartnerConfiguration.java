@@ -52,6 +52,10 @@ public final class PartnerConfiguration {
 
         @AttributeDefinition(description = "Longest delay between two attempts, in milliseconds.")
         long retryMaxMillis() default 300_000;
+
+        @AttributeDefinition(description = "Largest message this partner may send, in bytes (413 above); 0: the "
+                + "core's maxMessageBytes (10 MiB by default). At most 16 MiB, what the inbox stores.")
+        long maxMessageBytes() default 0;
     }
 
     private final PartnerSettings settings;
@@ -62,7 +66,8 @@ public final class PartnerConfiguration {
         this.certificateSubject = config.certificateSubject();
         this.settings = new PartnerSettings(config.partnerId(), config.tokenSha256(), config.outboundUrl(),
                 config.outboundDirectory(), config.enabled(), new RetryPolicy(Math.max(1, config.maxAttempts()),
-                Duration.ofMillis(config.retryBaseMillis()), Duration.ofMillis(config.retryMaxMillis())));
+                Duration.ofMillis(config.retryBaseMillis()), Duration.ofMillis(config.retryMaxMillis())),
+                config.maxMessageBytes());
     }
 
     public PartnerSettings settings() {

@@ -13,9 +13,11 @@ import nl.zorgtafel.core.internal.outbox.RetryPolicy;
  * @param outboundUrl where HTTP notifications go, or empty
  * @param outboundDirectory where file notifications go, or empty
  * @param enabled a disabled partner is refused as if it had no credential
+ * @param maxMessageBytes the largest message this partner may send, in bytes; 0: the core's
+ *     {@code maxMessageBytes}
  */
 public record PartnerSettings(String partnerId, String tokenSha256, String outboundUrl, String outboundDirectory,
-                              boolean enabled, RetryPolicy retryPolicy) {
+                              boolean enabled, RetryPolicy retryPolicy, long maxMessageBytes) {
 
     /**
      * Twelve attempts, from one second up to five minutes apart: a partner can be away for
@@ -29,6 +31,11 @@ public record PartnerSettings(String partnerId, String tokenSha256, String outbo
         this(partnerId, tokenSha256, outboundUrl, outboundDirectory, enabled, DEFAULT_RETRY);
     }
 
+    public PartnerSettings(String partnerId, String tokenSha256, String outboundUrl, String outboundDirectory,
+                           boolean enabled, RetryPolicy retryPolicy) {
+        this(partnerId, tokenSha256, outboundUrl, outboundDirectory, enabled, retryPolicy, 0);
+    }
+
     public PartnerSettings {
         Objects.requireNonNull(partnerId, "partnerId");
         partnerId = partnerId.strip();
@@ -36,6 +43,7 @@ public record PartnerSettings(String partnerId, String tokenSha256, String outbo
         outboundUrl = outboundUrl == null ? "" : outboundUrl.strip();
         outboundDirectory = outboundDirectory == null ? "" : outboundDirectory.strip();
         retryPolicy = retryPolicy == null ? DEFAULT_RETRY : retryPolicy;
+        maxMessageBytes = Math.max(0, maxMessageBytes);
     }
 
     /** Whether notifications for this partner have somewhere to go. */

@@ -33,7 +33,9 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
  * <p>People's logins go through a {@link LoginThrottle}: a locked name or source is refused
  * as a wrong password would be, without the realm being asked. A Basic login that succeeded
  * is remembered for {@value #REMEMBERED_SECONDS} s (by a keyed hash of the header, never the
- * password), so that the realm's deliberately slow hashing is paid once, not per request.
+ * password), so that the realm's deliberately slow hashing is paid once, not per request. A
+ * login the realm accepted brings the person's stored hash to the current parameters
+ * ({@link PasswordUpgrade}); the password stays the same, so a remembered login stays valid.
  */
 public final class Authenticator {
 
@@ -43,6 +45,7 @@ public final class Authenticator {
     private final PartnerDirectory partners;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final PasswordUpgrade upgrade;
     private final byte[] rememberKey = new byte[32];
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
@@ -54,9 +57,15 @@ public final class Authenticator {
     }
 
     public Authenticator(PartnerDirectory partners, LoginThrottle throttle, Clock clock) {
+        this(partners, throttle, clock, PasswordUpgrade.NONE);
+    }
+
+    /** @param upgrade what brings an accepted password's stored hash to the current parameters */
+    public Authenticator(PartnerDirectory partners, LoginThrottle throttle, Clock clock, PasswordUpgrade upgrade) {
         this.partners = partners;
         this.throttle = throttle;
         this.clock = clock;
+        this.upgrade = upgrade;
         new SecureRandom().nextBytes(rememberKey);
     }
 
@@ -188,7 +197,7 @@ public final class Authenticator {
         }
     }
 
-    private static Verdict login(String name, char[] password) {
+    private Verdict login(String name, char[] password) {
         Subject subject = new Subject();
         javax.security.auth.callback.CallbackHandler credentials = callbacks -> {
             for (var callback : callbacks) {
@@ -216,6 +225,8 @@ public final class Authenticator {
             Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream()
                     .map(RolePrincipal::getName)
                     .collect(Collectors.toSet());
+            // the one moment the password is at hand: before it is wiped below
+            upgrade.accepted(name, password);
             return new Verdict(Caller.person(name, roles), false);
         } catch (LoginException wrongCredentials) {
             return new Verdict(null, true);

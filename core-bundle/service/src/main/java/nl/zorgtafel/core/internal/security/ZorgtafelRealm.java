@@ -20,7 +20,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code etc/zorgtafel-users.properties} ({@code name = password,role,...}, the Karaf
  * users format). Passwords written there in plain text are replaced by their salted
  * PBKDF2 hash ({@link Pbkdf2Encryption}) as soon as the realm starts, and again whenever the
- * file changes.
+ * file changes; a hash with older parameters is written again at its person's next login
+ * ({@link PasswordUpgrade}).
  */
 @Component(service = JaasRealm.class, immediate = true)
 public final class ZorgtafelRealm implements JaasRealm {

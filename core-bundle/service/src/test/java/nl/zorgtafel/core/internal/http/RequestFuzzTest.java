@@ -31,10 +31,6 @@ class RequestFuzzTest {
     private static final int DAMAGED_REQUEST_TRIES = 400;
     private static final int CONTENT_TYPE_TRIES = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The tables a request could write into (besides the audit trail, which records every request). */
-    private static final List<String> TABLES = List.of("youth", "care_case", "case_partner", "case_signal",
-            "meeting", "agenda_item", "agreement", "measure_request", "case_status_change", "erasure", "outbox",
-            "match_candidate");
     private static ApiHarness api;
     private static String caseId;
     private static String meetingId;
@@ -95,7 +91,10 @@ class RequestFuzzTest {
             assertThat(answer.status()).as(request).isLessThan(500);
             if (answer.status() >= 400) {
                 assertThat(counts()).as("%s, refused, wrote nothing", request).isEqualTo(before);
-                assertThat(BsnScrubber.holdsBsn(answer.body())).as("%s, refused, repeats a BSN", request).isFalse();
+                // the case and meeting ids are random: one whose first group is eight digits passing
+                // the elfproef looks like a BSN in the answer's instance
+                String answered = answer.body().replace(caseId, "{caseId}").replace(meetingId, "{meetingId}");
+                assertThat(BsnScrubber.holdsBsn(answered)).as("%s, refused, repeats a BSN", request).isFalse();
                 assertThat(answer.headers().get("content-type")).as("%s, refused", request)
                         .isEqualTo("application/problem+json");
             }
@@ -129,10 +128,6 @@ class RequestFuzzTest {
     }
 
     private static Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            counts.put(table, api.rows(table));
-        }
-        return counts;
+        return api.rowCounts();
     }
 }

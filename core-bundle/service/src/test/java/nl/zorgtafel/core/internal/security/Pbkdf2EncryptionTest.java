@@ -13,10 +13,29 @@ class Pbkdf2EncryptionTest {
         String first = encryption.encryptPassword("correct horse battery");
         String second = encryption.encryptPassword("correct horse battery");
 
-        assertThat(first).startsWith("pbkdf2-sha256$210000$").doesNotContain("correct horse").isNotEqualTo(second);
+        assertThat(first).startsWith("pbkdf2-sha256$600000$").doesNotContain("correct horse").isNotEqualTo(second);
         assertThat(first).doesNotContain(",");
         assertThat(encryption.checkPassword("correct horse battery", first)).isTrue();
         assertThat(encryption.checkPassword("correct horse battery!", first)).isFalse();
+    }
+
+    @Test
+    void aHashWithTheIterationsOfAnEarlierVersionStillChecksButIsNotCurrent() {
+        String earlier = new Pbkdf2Encryption(210_000).encryptPassword("correct horse battery");
+
+        assertThat(earlier).startsWith("pbkdf2-sha256$210000$");
+        assertThat(encryption.checkPassword("correct horse battery", earlier)).isTrue();
+        assertThat(encryption.checkPassword("correct horse battery!", earlier)).isFalse();
+        assertThat(Pbkdf2Encryption.isCurrent(earlier)).isFalse();
+        assertThat(Pbkdf2Encryption.isCurrent(encryption.encryptPassword("correct horse battery"))).isTrue();
+    }
+
+    @Test
+    void onlyTheCurrentSchemeAndIterationsAreCurrent() {
+        assertThat(Pbkdf2Encryption.isCurrent(java.util.HexFormat.of().formatHex(sha512("change-me-now")))).isFalse();
+        assertThat(Pbkdf2Encryption.isCurrent("change-me-now")).isFalse();
+        assertThat(Pbkdf2Encryption.isCurrent("pbkdf2-sha512$600000$c2FsdA==$aGFzaA==")).isFalse();
+        assertThat(Pbkdf2Encryption.isCurrent(null)).isFalse();
     }
 
     @Test
