@@ -254,7 +254,8 @@ public final class Core {
         adapters.onDeparture(processor::adapterLeft);
         // messages left pending by the last run (a stop, a crash) are picked up now
         processor.drive();
-        FolderInbox folderInbox = new FolderInbox(data.resolve("inbox"), inbox, this::enabledPartners, clock);
+        FolderInbox folderInbox = new FolderInbox(data.resolve("inbox"), inbox, this::enabledPartners, clock,
+                this::maxMessageBytes);
         folderInbox.onReceived((partnerId, receipt) -> audit.record(SystemEvents.fileDrop(clock, partnerId, receipt)));
         this.folderWorker = Executors.newSingleThreadScheduledExecutor(namedDaemon("zorgtafel-folder-inbox"));
         folderWorker.execute(folderInbox::recover);
@@ -446,10 +447,10 @@ public final class Core {
         return replayed;
     }
 
-    /** The largest message {@code partnerId} may send: its own setting, else the core's. */
+    /** The largest message {@code partnerId} may send: its own setting, else the core's; at most what the inbox holds. */
     public long maxMessageBytes(String partnerId) {
-        return partners.partner(partnerId).map(PartnerSettings::maxMessageBytes).filter(bytes -> bytes > 0)
-                .orElse(maxMessageBytes);
+        return Math.min(Inbox.CAPACITY_BYTES, partners.partner(partnerId).map(PartnerSettings::maxMessageBytes)
+                .filter(bytes -> bytes > 0).orElse(maxMessageBytes));
     }
 
     /** The audit trail (NEN 7513). */

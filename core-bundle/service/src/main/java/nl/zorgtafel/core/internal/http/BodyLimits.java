@@ -28,8 +28,7 @@ final class BodyLimits {
 
     static final long KIB = 1024;
     static final long MIB = 1024 * KIB;
-    /** The inbox keeps a message in a {@code BLOB(16M)}: no configuration takes a partner past it. */
-    static final long INBOX_CAPACITY = 16 * MIB;
+    static final long INBOX_CAPACITY = nl.zorgtafel.core.internal.inbox.Inbox.CAPACITY_BYTES;
 
     /** The endpoints that take a body (or take a POST, PUT or PATCH without one), and their limits. */
     enum Endpoint {

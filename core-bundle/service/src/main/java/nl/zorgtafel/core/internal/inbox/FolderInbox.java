@@ -17,11 +17,13 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import nl.zorgtafel.api.partner.InboundMessage;
 import nl.zorgtafel.core.internal.store.Store.InboxStatus;
 import org.slf4j.Logger;
@@ -58,6 +60,7 @@ public final class FolderInbox {
     private final Path root;
     private final Inbox inbox;
     private final Supplier<Set<String>> partners;
+    private final ToLongFunction<String> limit;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Path, Sighting> lastSeen = new HashMap<>();
@@ -68,6 +71,13 @@ public final class FolderInbox {
      * @param partners the partners configured now; only their folders are read
      */
     public FolderInbox(Path root, Inbox inbox, Supplier<Set<String>> partners, Clock clock) {
+        this(root, inbox, partners, clock, partnerId -> Inbox.CAPACITY_BYTES);
+    }
+
+    /** @param limit the largest file each partner may drop, in bytes (as its HTTP messages) */
+    public FolderInbox(Path root, Inbox inbox, Supplier<Set<String>> partners, Clock clock,
+                       ToLongFunction<String> limit) {
+        this.limit = limit;
         this.root = root;
         this.inbox = inbox;
         this.partners = partners;
@@ -144,6 +154,11 @@ public final class FolderInbox {
     }
 
     private void receive(String partnerId, Path taken, String originalName) throws IOException {
+        long most = limit.applyAsLong(partnerId);
+        if (Files.size(taken) > most) {
+            refuse(partnerId, taken, originalName, most);
+            return;
+        }
         byte[] body = Files.readAllBytes(taken);
         InboundMessage message = new InboundMessage(partnerId, mediaTypeOf(originalName), charsetOf(body), body);
         Receipt receipt = inbox.receive(message, null);
@@ -153,6 +168,21 @@ public final class FolderInbox {
         Files.delete(taken);
         LOG.info("Inbox file of partner {} received as message {}: {}", partnerId, receipt.messageId(),
                 receipt.status());
+    }
+
+    /**
+     * A file over the partner's limit is refused as its HTTP message would be (413): not read,
+     * not stored, and removed — it holds personal data in clear — with a receipt in
+     * {@code rejected/} that says why. The partner keeps its own copy.
+     */
+    private void refuse(String partnerId, Path taken, String originalName, long most) throws IOException {
+        String detail = json.writeValueAsString(Map.of("faults", List.of(Map.of("location", "file",
+                "problem", "larger than " + most + " bytes, the most this partner may send"))));
+        Receipt refused = new Receipt(null, InboxStatus.REJECTED, detail, List.of());
+        onReceived.accept(partnerId, refused);
+        writeReceipt(taken.getParent().getParent(), taken.getFileName() + RECEIPT, originalName, refused);
+        Files.delete(taken);
+        LOG.warn("Inbox file of partner {} refused: larger than {} bytes", partnerId, most);
     }
 
     /** Moves the receipt of each pending message that has an outcome now to where that outcome is told. */

@@ -36,6 +36,8 @@ public final class Inbox {
     private final Duration patience;
     private final InboxWriter writer;
 
+    /** The inbox keeps a message in a {@code BLOB(16M)}: no configuration takes a partner past it. */
+    public static final long CAPACITY_BYTES = 16L * 1024 * 1024;
     /** The most messages stored in one transaction. */
     static final int GROUP_COMMIT_LIMIT = 200;
     /** How long a request waits for its message to be committed before it is answered 503. */

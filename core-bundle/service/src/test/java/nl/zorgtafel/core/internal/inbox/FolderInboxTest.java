@@ -118,6 +118,38 @@ class FolderInboxTest {
     }
 
     @Test
+    void aFileOverThePartnersLimitIsRefusedUnreadAndRemovedWithAReceipt() throws IOException {
+        String content = "id;M-7\n" + signal("S-7");
+        FolderInbox limited = new FolderInbox(root, inbox, () -> Set.of(PARTNER), clock,
+                partnerId -> content.length() - 1);
+        Files.writeString(drop.resolve("large.txt"), content);
+
+        limited.scan();
+        limited.scan();
+
+        assertThat(DATABASE.rowsIn("inbox")).isZero();
+        assertThat(filesUnder(drop)).noneMatch(file -> file.getFileName().toString().endsWith(".txt"));
+        JsonNode receipt = onlyReceiptIn(drop.resolve("rejected"));
+        assertThat(receipt.path("file").asText()).isEqualTo("large.txt");
+        assertThat(receipt.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(receipt.path("detail").path("faults").get(0).path("problem").asText())
+                .isEqualTo("larger than " + (content.length() - 1) + " bytes, the most this partner may send");
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsReceived() throws IOException {
+        String content = "id;M-8\n" + signal("S-8");
+        FolderInbox limited = new FolderInbox(root, inbox, () -> Set.of(PARTNER), clock,
+                partnerId -> content.length());
+        Files.writeString(drop.resolve("export.txt"), content);
+
+        limited.scan();
+        limited.scan();
+
+        assertThat(DATABASE.rowsIn("inbox")).isOne();
+    }
+
+    @Test
     void aRejectedFileLeavesAReceiptNamingItsFaults() throws IOException {
         Files.writeString(drop.resolve("broken.txt"), "id;M-9\nnonsense");
 
