@@ -78,8 +78,8 @@ final class Report {
     }
 
     /** The requests due within a window (a swap, a crash) and what became of them. */
-    record Window(long requests, long acknowledged, long fiveXx, long ioErrors, long unexpected4xx, Latency all,
-                  Latency swappedPartner, long lostInbound, List<String> slowest) {
+    record Window(long requests, long acknowledged, long pending, long fiveXx, long ioErrors, long unexpected4xx,
+                  Latency all, Latency swappedPartner, long lostInbound, List<String> slowest) {
     }
 
     /** One second of the run: requests due in it, their answers, and their latency. */
@@ -334,8 +334,8 @@ final class Report {
     }
 
     private static void window(PrintStream out, Window window) {
-        row(out, "  requests / 2xx / 5xx / no answer", window.requests() + " / " + window.acknowledged() + " / "
-                + window.fiveXx() + " / " + window.ioErrors() + (window.unexpected4xx() > 0
+        row(out, "  requests / 2xx (202) / 5xx / no answer", window.requests() + " / " + window.acknowledged()
+                + " (" + window.pending() + ") / " + window.fiveXx() + " / " + window.ioErrors() + (window.unexpected4xx() > 0
                 ? " (unexpected 4xx " + window.unexpected4xx() + ")" : ""));
         row(out, "  p99 all / swapped partner", window.all().p99() + " / " + window.swappedPartner().p99() + " ms");
         row(out, "  lost inbound", Long.toString(window.lostInbound()));

@@ -153,6 +153,7 @@ final class ReportBuilder {
                 .getOrDefault(options.swapPartner(), new LatencyRecorder()).window(from, to);
         long requests = 0;
         long acknowledged = 0;
+        long pending = 0;
         long fiveXx = 0;
         long io = 0;
         long unexpected4xx = 0;
@@ -163,6 +164,7 @@ final class ReportBuilder {
             requests++;
             if (attempt.acknowledged()) {
                 acknowledged++;
+                pending += attempt.status() == 202 ? 1 : 0; // stored, waiting for its adapter
             } else if (attempt.status() >= 500) {
                 fiveXx++;
             } else if (attempt.status() < 0) {
@@ -185,7 +187,7 @@ final class ReportBuilder {
                         TimeUnit.NANOSECONDS.toMillis(a.latencyNanos()), a.status(),
                         a.answeredStatus() == null ? "" : a.answeredStatus()))
                 .toList();
-        return new Report.Window(requests, acknowledged, fiveXx, io, unexpected4xx, Report.Latency.of(all),
+        return new Report.Window(requests, acknowledged, pending, fiveXx, io, unexpected4xx, Report.Latency.of(all),
                 Report.Latency.of(partner), lost, slowest);
     }
 

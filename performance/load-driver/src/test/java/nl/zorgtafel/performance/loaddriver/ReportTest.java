@@ -86,6 +86,7 @@ class ReportTest {
                         + "10.0% of the HTTP ceiling")
                 .contains("latency p50 / p95 / p99 / max              20.0 / 120.0 / 250.0 / 1900.0 ms")
                 .contains("swap stop-start @20.0 s                    started @20.4 s, took 3100 ms")
+                .contains("  requests / 2xx (202) / 5xx / no answer   400 / 398 (12) / 1 / 1")
                 .contains("crash (kill -9) @45.0 s")
                 .contains("MISSED durable ingestion over HTTP vs floor");
     }
@@ -126,12 +127,12 @@ class ReportTest {
 
     static Report sample() {
         Report.Latency slow = new Report.Latency(400, 300, 1200, 1500, 1600);
-        Report.Window swapWindow = new Report.Window(400, 398, 1, 1, 0, slow, slow, 0, List.of("ggz g-1 due @20.10 s: 1600 ms, HTTP 200 PROCESSED"));
+        Report.Window swapWindow = new Report.Window(400, 398, 12, 1, 1, 0, slow, slow, 0, List.of("ggz g-1 due @20.10 s: 1600 ms, HTTP 200 PROCESSED"));
         Report.Swap swap = new Report.Swap("stop-start", 20, 20.4, 3100, true, null, null,
                 List.of("bundle:stop nl.zorgtafel.partner.ggz -> ok (120 ms)"), swapWindow,
                 List.of("org.ops4j.pax.web.pax-web-runtime [82] services registered again (restarted or refreshed)"));
         Report.Crash crash = new Report.Crash(45, 4242, 12_000, 9_000, null,
-                new Report.Window(3600, 1000, 0, 2600, 0, slow, slow, 3, List.of()));
+                new Report.Window(3600, 1000, 0, 0, 2600, 0, slow, slow, 3, List.of()));
         List<Report.Target> targets = List.of(
                 new Report.Target("durable ingestion over HTTP vs floor", ">= 50%", "7.3%", false),
                 new Report.Target("crash: recovery to health UP", "< 30000 ms", "12000 ms", true));
