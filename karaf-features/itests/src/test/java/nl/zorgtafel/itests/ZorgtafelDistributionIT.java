@@ -41,6 +41,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Version;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Boots the Zorgtafel distribution (the tar.gz that karaf-features/distribution builds) once and
@@ -348,6 +349,17 @@ public class ZorgtafelDistributionIT {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> !status(messageId).equals("PENDING"));
         return status(messageId);
+    }
+
+    @Test
+    public void featureOperationsNeverTouchOtherBundlesAndTheUiStartsBeforeTheCore() throws IOException {
+        List<String> features = Files.readAllLines(Path.of(System.getProperty("karaf.etc"),
+                "org.apache.karaf.features.cfg")).stream().map(line -> line.replace(" ", "")).toList();
+        assertThat(features).contains("autoRefresh=false", "updateSnapshots=none");
+
+        int ui = bundle("nl.zorgtafel.ui").adapt(BundleStartLevel.class).getStartLevel();
+        int core = bundle(CORE_BUNDLE).adapt(BundleStartLevel.class).getStartLevel();
+        assertThat(ui).as("the UI answers 503 for the API while the core boots").isLessThan(core);
     }
 
     // --- the GGZ adapter bundle --------------------------------------------------------------
