@@ -5,12 +5,10 @@
 import { h, clear } from './dom.js';
 import { t, plural, label, formatDateTime, currentLanguage } from './i18n.js';
 import { api } from './api.js';
-import { every, usedWithin } from './refresh.js';
+import { every } from './refresh.js';
 
 /** The platform looks for late crises once a minute (crisisCheckSeconds); twice as often is enough. */
 const REFRESH_MS = 30_000;
-/** In the background only while someone used the page lately, so that the session can still time out. */
-const PRESENT_MS = 2 * 60_000;
 
 let stopRefreshing = null;
 let generation = 0;
@@ -36,18 +34,18 @@ export function watchAlerts(allowed) {
   }
   draw();
   if (!stopRefreshing) {
-    stopRefreshing = every(REFRESH_MS, refreshAlerts, { skip: () => !usedWithin(PRESENT_MS) });
+    stopRefreshing = every(REFRESH_MS, () => refreshAlerts({ background: true }));
   }
   refreshAlerts();
 }
 
 /** Asks the platform for the open alerts now, if this person sees alerts at all. */
-export async function refreshAlerts() {
+export async function refreshAlerts({ background = false } = {}) {
   if (!stopRefreshing) return;
   const asked = generation;
   let next;
   try {
-    const answer = await api('/alerts');
+    const answer = await api('/alerts', { background });
     next = { status: 'ok', items: answer.items || [] };
   } catch (error) {
     // a platform without alerts (404/405) has nothing to show; a failed check says so

@@ -36,9 +36,15 @@ export function whenSessionLost(callback) {
   onSessionLost = callback;
 }
 
-export async function api(path, { method = 'GET', body, quiet401 = false } = {}) {
+/**
+ * `background`: the page asks on its own (a timed refresh), not because someone acted; the
+ * platform then does not count the request as a use of the session, so that an unattended
+ * screen still reaches the idle timeout.
+ */
+export async function api(path, { method = 'GET', body, quiet401 = false, background = false } = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'zorgtafel-ui' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (background && method === 'GET') headers['X-Zorgtafel-Refresh'] = 'background';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {

@@ -22,7 +22,7 @@ export async function render(main, [caseId], context) {
 /** Loads the case and draws it; after a change on the page, `focusId` names where the focus goes. */
 async function show(main, caseId, context, focusId) {
   // after an acknowledgement the case is read again, and the coordinator's banner too
-  const again = () => show(main, caseId, context, 'crisis-heading').then(refreshAlerts);
+  const again = () => show(main, caseId, context, 'crisis-heading').then(() => refreshAlerts());
   let caseFile;
   try {
     caseFile = await api(`/cases/${encodeURIComponent(caseId)}`);

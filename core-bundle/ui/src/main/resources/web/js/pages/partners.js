@@ -26,10 +26,10 @@ export async function render(main, params, context) {
     if (!paused) refresh();
   });
 
-  async function refresh() {
+  async function refresh({ background = false } = {}) {
     let partners;
     try {
-      partners = await api('/partners');
+      partners = await api('/partners', { background });
     } catch (error) {
       clear(tableHolder).append(errorNotice(error));
       return;
@@ -52,7 +52,7 @@ export async function render(main, params, context) {
       (again || tableHolder.querySelector('table')).focus();
     }
     updated.textContent = t('partners.updated', { time: formatTime(new Date()), seconds: REFRESH_MS / 1000 });
-    if (openLetters) await showLetters(openLetters, false);
+    if (openLetters) await showLetters(openLetters, false, background);
   }
 
   function table(partners) {
@@ -83,12 +83,12 @@ export async function render(main, params, context) {
         h('td', { class: 'error-cell' }, partner.lastError || '')))));
   }
 
-  async function showLetters(partnerId, moveFocus) {
+  async function showLetters(partnerId, moveFocus, background = false) {
     openLetters = partnerId;
     const focusInside = lettersHolder.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     let letters;
     try {
-      letters = await api(`/partners/${encodeURIComponent(partnerId)}/dead-letters`);
+      letters = await api(`/partners/${encodeURIComponent(partnerId)}/dead-letters`, { background });
     } catch (error) {
       clear(lettersHolder).append(errorNotice(error));
       return;
@@ -138,5 +138,5 @@ export async function render(main, params, context) {
   if (!context.isCurrent()) return undefined;
   main.querySelector('.loading').remove();
   main.append(h('div', { class: 'live-bar' }, updated, pause), tableHolder, replayStatus, lettersHolder);
-  return every(REFRESH_MS, refresh, { skip: () => paused, keepGoing: context.isCurrent });
+  return every(REFRESH_MS, () => refresh({ background: true }), { skip: () => paused, keepGoing: context.isCurrent });
 }

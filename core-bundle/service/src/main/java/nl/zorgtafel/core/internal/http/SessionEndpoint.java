@@ -101,7 +101,10 @@ final class SessionEndpoint {
     }
 
     private Optional<Sessions.Session> current(HttpServletRequest request) {
-        return sessions.fromCookieHeader(cookieHeader(request));
+        // only a read can be a page's own refresh; a change is always someone at the screen
+        boolean background = "GET".equals(request.getMethod())
+                && Sessions.BACKGROUND_VALUE.equals(request.getHeader(Sessions.BACKGROUND_HEADER));
+        return sessions.fromCookieHeader(cookieHeader(request), !background);
     }
 
     private static String cookieHeader(HttpServletRequest request) {

@@ -28,6 +28,12 @@ public final class Sessions {
 
     public static final String COOKIE = "zorgtafel-session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /**
+     * Sent by a page's own timed refresh ({@value #BACKGROUND_VALUE}): such a request is served
+     * but is no use of the session, so that an unattended screen still reaches the idle timeout.
+     */
+    public static final String BACKGROUND_HEADER = "X-Zorgtafel-Refresh";
+    public static final String BACKGROUND_VALUE = "background";
     /** The cookie goes with API requests only: the UI's static files need no credentials. */
     static final String COOKIE_PATH = "/api/v1";
     private static final int SECRET_BYTES = 32;
@@ -83,6 +89,14 @@ public final class Sessions {
 
     /** The live session this id names, which counts as a use of it; nothing for an ended or unknown one. */
     public Optional<Session> find(String sessionId) {
+        return find(sessionId, true);
+    }
+
+    /**
+     * The live session this id names; {@code use} says whether the request counts as a use of
+     * it (a person at the screen) or not (the page refreshing itself).
+     */
+    public Optional<Session> find(String sessionId, boolean use) {
         if (sessionId == null || sessionId.isEmpty()) {
             return Optional.empty();
         }
@@ -95,13 +109,20 @@ public final class Sessions {
             sessions.remove(sessionId, entry);
             return Optional.empty();
         }
-        sessions.replace(sessionId, entry, new Entry(entry.session(), entry.openedAt(), now));
+        if (use) {
+            sessions.replace(sessionId, entry, new Entry(entry.session(), entry.openedAt(), now));
+        }
         return Optional.of(entry.session());
     }
 
-    /** The session named by the {@code Cookie} header's {@value #COOKIE}, if it is live. */
+    /** The session named by the {@code Cookie} header's {@value #COOKIE}, if it is live; a use of it. */
     public Optional<Session> fromCookieHeader(String cookieHeader) {
-        return sessionId(cookieHeader).flatMap(this::find);
+        return fromCookieHeader(cookieHeader, true);
+    }
+
+    /** The session named by the {@code Cookie} header, if it is live; {@code use} as for {@link #find(String, boolean)}. */
+    public Optional<Session> fromCookieHeader(String cookieHeader, boolean use) {
+        return sessionId(cookieHeader).flatMap(id -> find(id, use));
     }
 
     /** Ends a session (logout); an unknown id is no error. */

@@ -53,6 +53,17 @@ class SessionsTest {
     }
 
     @Test
+    void aPagesOwnRefreshIsServedButDoesNotKeepAnUnattendedSessionAlive() {
+        Sessions.Session session = sessions.open(COORDINATOR);
+
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(sessions.find(session.id(), false)).isPresent();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(sessions.find(session.id(), false)).isEmpty();
+    }
+
+    @Test
     void aSessionInUseStillEndsAfterItsLifetime() {
         Sessions.Session session = sessions.open(COORDINATOR);
 
