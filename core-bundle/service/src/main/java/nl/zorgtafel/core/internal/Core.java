@@ -247,8 +247,8 @@ public final class Core {
         dispatcher.onDelivered((store, entries) -> AuditTrail.appendIn(store,
                 entries.stream().map(entry -> SystemEvents.delivery(clock, entry)).toList()));
         outboxClock.scheduleWithFixedDelay(() -> driveSafely(dispatcher), 0, config.outboxScanMillis(), TimeUnit.MILLISECONDS);
-        processor.onAppliedUnanswered((store, partnerId, receipt) -> AuditTrail.appendIn(store,
-                SystemEvents.appliedLater(clock, partnerId, receipt)));
+        processor.onAppliedUnanswered((store, applied) -> AuditTrail.appendIn(store, applied.stream()
+                .map(message -> SystemEvents.appliedLater(clock, message.partnerId(), message.receipt())).toList()));
         adapters.onArrival(partnerId -> processor.drive());
         adapters.onArrival(partnerId -> dispatcher.drive());
         adapters.onDeparture(processor::adapterLeft);

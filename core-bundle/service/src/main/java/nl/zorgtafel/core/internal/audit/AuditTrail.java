@@ -112,16 +112,23 @@ public final class AuditTrail {
         appendAll(store, events);
     }
 
-    /** Appends events to the chain in the store's transaction, under the head's lock. */
+    /**
+     * Appends events to the chain in the store's transaction, under the head's lock. The
+     * youths are looked up before the lock is taken: a transaction that holds the head must
+     * wait for nothing that another transaction — applying a message, holding a case's rows
+     * and waiting for the head in turn — could hold, or the two wait for each other until
+     * Derby's deadlock check (20 s) picks one.
+     */
     static List<Long> appendAll(Store store, List<AuditEvent> events) {
         AuditStore audit = store.audit();
+        List<AuditEvent> resolved = events.stream().map(event -> resolveYouth(audit, event)).toList();
         Head head = audit.lockHead();
         long seq = head.lastSeq();
         String previous = head.lastHash();
         List<Long> seqs = new ArrayList<>(events.size());
-        for (AuditEvent event : events) {
+        for (AuditEvent event : resolved) {
             seq++;
-            Row row = row(audit, seq, resolveYouth(audit, event), previous);
+            Row row = row(audit, seq, event, previous);
             audit.append(row);
             previous = row.hash();
             seqs.add(seq);

@@ -59,16 +59,21 @@ public final class InboxProcessor {
     private final AtomicBoolean passScheduled = new AtomicBoolean();
     private final Map<Long, CompletableFuture<Receipt>> waiting = new ConcurrentHashMap<>();
     private final Map<Long, String> waitingPartner = new ConcurrentHashMap<>();
-    private volatile AppliedUnanswered onAppliedUnanswered = (store, partnerId, receipt) -> { };
+    private volatile AppliedUnanswered onAppliedUnanswered = (store, applied) -> { };
 
     /**
-     * Told, in the transaction that applies it, of a message whose request is no longer
-     * waiting: the partner was answered "pending", so the request's own audit record could
-     * not name the case; this is where its effect gets recorded.
+     * Told, at the end of the transaction that applies them, of the messages whose request
+     * is no longer waiting: the partner was answered "pending", so the request's own audit
+     * record could not name the case; this is where their effect gets recorded. Told last, so
+     * that the audit chain's head is held only for the moment before the commit.
      */
     @FunctionalInterface
     public interface AppliedUnanswered {
-        void applied(Store store, String partnerId, Receipt receipt);
+        void applied(Store store, List<Unanswered> applied);
+    }
+
+    /** A message applied (or refused) after its partner was answered "pending". */
+    public record Unanswered(String partnerId, Receipt receipt) {
     }
 
     public InboxProcessor(Transactions transactions, Cipher cipher, AdapterRegistry adapters, EventApplier applier,
@@ -216,13 +221,7 @@ public final class InboxProcessor {
             return outcomes;
         }
         try {
-            outcomes.putAll(transactions.run(store -> {
-                Map<Long, Receipt> together = new LinkedHashMap<>();
-                for (InboxEntry entry : entries) {
-                    together.put(entry.seq(), process(store, entry, adapterOf.get(entry.seq())));
-                }
-                return together;
-            }));
+            outcomes.putAll(transactions.run(store -> processAll(store, entries, adapterOf)));
             return outcomes;
         } catch (StoreException e) {
             if (e.isTransient()) {
@@ -248,7 +247,8 @@ public final class InboxProcessor {
     /** The message's outcome, or empty when it failed in a way a later pass may get past. */
     private Optional<Receipt> processOne(InboxEntry entry, PartnerAdapter adapter) {
         try {
-            return Optional.of(transactions.run(store -> process(store, entry, adapter)));
+            return Optional.of(transactions.run(store -> processAll(store, List.of(entry),
+                    Map.of(entry.seq(), adapter))).get(entry.seq()));
         } catch (StoreException e) {
             if (e.isTransient()) {
                 throw e;
@@ -272,15 +272,24 @@ public final class InboxProcessor {
         }
     }
 
-    private Receipt process(Store store, InboxEntry entry, PartnerAdapter adapter) {
-        Receipt receipt = processUnrecorded(store, entry, adapter);
-        if (receipt.status() != InboxStatus.PENDING && !waiting.containsKey(entry.seq())) {
-            onAppliedUnanswered.applied(store, entry.partnerId(), receipt);
+    /** Applies the entries in the store's transaction, in order; their outcomes by arrival number. */
+    private Map<Long, Receipt> processAll(Store store, List<InboxEntry> entries, Map<Long, PartnerAdapter> adapterOf) {
+        Map<Long, Receipt> outcomes = new LinkedHashMap<>();
+        List<Unanswered> unanswered = new ArrayList<>();
+        for (InboxEntry entry : entries) {
+            Receipt receipt = process(store, entry, adapterOf.get(entry.seq()));
+            outcomes.put(entry.seq(), receipt);
+            if (receipt.status() != InboxStatus.PENDING && !waiting.containsKey(entry.seq())) {
+                unanswered.add(new Unanswered(entry.partnerId(), receipt));
+            }
         }
-        return receipt;
+        if (!unanswered.isEmpty()) {
+            onAppliedUnanswered.applied(store, unanswered);
+        }
+        return outcomes;
     }
 
-    private Receipt processUnrecorded(Store store, InboxEntry entry, PartnerAdapter adapter) {
+    private Receipt process(Store store, InboxEntry entry, PartnerAdapter adapter) {
         InboundMessage message = new InboundMessage(entry.partnerId(), entry.mediaType(),
                 Charset.forName(entry.charset()), cipher.decrypt(entry.encryptedBody()));
         Optional<InboxEntry> original = identify(store, entry, adapter, message);

@@ -66,7 +66,8 @@ class InboxTest {
                 worker);
         inbox = new Inbox(DATABASE.transactions(), cipher, adapters, processor, clock, Duration.ofSeconds(30),
                 worker);
-        processor.onAppliedUnanswered((store, partnerId, receipt) -> appliedUnanswered.add(receipt));
+        processor.onAppliedUnanswered((store, applied) -> applied.forEach(message ->
+                appliedUnanswered.add(message.receipt())));
         adapters.onArrival(partnerId -> processor.drive());
         adapters.onDeparture(processor::adapterLeft);
     }
