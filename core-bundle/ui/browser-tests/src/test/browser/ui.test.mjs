@@ -464,7 +464,7 @@ describe('Zorgtafel web UI in Chromium', { timeout: 1_200_000 }, () => {
     await alert.waitFor();
     assert.equal(await banner.getAttribute('role'), 'alert', 'read out at once');
     assert.match(await banner.textContent(), /1 crisis wacht op bevestiging door het crisisteam/, 'said in words, not by colour');
-    assert.match(await alert.textContent(), /niet binnen de termijn bevestigd/);
+    assert.match(await alert.textContent(), /crisissignaal van MEE niet binnen de termijn bevestigd/);
     assert.doesNotMatch(await banner.textContent(), /Yasmin|Bakker|999990068/, 'the banner names no youth');
     await assertAccessible(coordinator, 'crisis alert');
     await screenshot(coordinator, 'crisis-alert');

@@ -6,6 +6,7 @@ import { h, clear } from './dom.js';
 import { t, plural, label, formatDateTime, currentLanguage } from './i18n.js';
 import { api } from './api.js';
 import { every } from './refresh.js';
+import { partnerName } from './ui.js';
 
 /** The platform looks for late crises once a minute (crisisCheckSeconds); twice as often is enough. */
 const REFRESH_MS = 30_000;
@@ -79,7 +80,9 @@ function draw() {
 
 function describe(alert) {
   const what = alert.kind === 'crisis-not-acknowledged'
-    ? t('alerts.notAcknowledged', { time: formatDateTime(alert.raisedAt) })
+    ? (alert.crisisReportedBy
+      ? t('alerts.notAcknowledgedFrom', { partner: partnerName(alert.crisisReportedBy), time: formatDateTime(alert.raisedAt) })
+      : t('alerts.notAcknowledged', { time: formatDateTime(alert.raisedAt) }))
     : alert.summary;
   return alert.caseStatus && alert.caseStatus !== 'open'
     ? `${what} ${t('alerts.caseStatus', { status: label('caseStatus', alert.caseStatus) })}`

@@ -335,6 +335,7 @@ export default {
 
   'alerts.title.one': '1 crisis awaits acknowledgement by the crisis team',
   'alerts.title.other': '{count} crises await acknowledgement by the crisis team',
+  'alerts.notAcknowledgedFrom': 'The crisis team did not acknowledge a crisis signal from {partner} in time (alert of {time}).',
   'alerts.notAcknowledged': 'The crisis team did not acknowledge a crisis signal in time (alert of {time}).',
   'alerts.caseStatus': 'Case status: {status}.',
   'alerts.openCase': 'Go to the case',

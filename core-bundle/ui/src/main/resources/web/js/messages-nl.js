@@ -335,6 +335,7 @@ export default {
 
   'alerts.title.one': '1 crisis wacht op bevestiging door het crisisteam',
   'alerts.title.other': '{count} crises wachten op bevestiging door het crisisteam',
+  'alerts.notAcknowledgedFrom': 'Het crisisteam heeft een crisissignaal van {partner} niet binnen de termijn bevestigd (waarschuwing van {time}).',
   'alerts.notAcknowledged': 'Het crisisteam heeft een crisissignaal niet binnen de termijn bevestigd (waarschuwing van {time}).',
   'alerts.caseStatus': 'Status van de casus: {status}.',
   'alerts.openCase': 'Naar de casus',

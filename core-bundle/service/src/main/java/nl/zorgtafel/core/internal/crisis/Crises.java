@@ -10,6 +10,7 @@ import nl.zorgtafel.core.internal.cases.Conflict;
 import nl.zorgtafel.core.internal.outbox.Notifier;
 import nl.zorgtafel.core.internal.store.CrisisStore;
 import nl.zorgtafel.core.internal.store.CrisisStore.Alert;
+import nl.zorgtafel.core.internal.store.CrisisStore.CrisisRecord;
 import nl.zorgtafel.core.internal.store.CrisisStore.MeasureRequest;
 import nl.zorgtafel.core.internal.store.Store;
 import nl.zorgtafel.core.internal.store.Store.CaseRecord;
@@ -71,13 +72,19 @@ public final class Crises {
     }
 
     /** An alert with the case it is about. */
-    public record AlertView(Alert alert, CaseRecord caseRecord) {
+    /** @param crisis the crisis the alert is about, when it is about one */
+    public record AlertView(Alert alert, CaseRecord caseRecord, Optional<CrisisRecord> crisis) {
     }
 
     /** The coordinator's alerts, newest first: open ones, resolved ones, or all ({@code open} null). */
     public List<AlertView> alerts(Boolean open) {
         return transactions.run(store -> store.crises().alerts(open).stream()
-                .map(alert -> new AlertView(alert, caseOf(store, alert.caseId()))).toList());
+                .map(alert -> new AlertView(alert, caseOf(store, alert.caseId()), crisisOf(store, alert))).toList());
+    }
+
+    private static Optional<CrisisRecord> crisisOf(Store store, Alert alert) {
+        return alert.crisisId() == null ? Optional.empty() : store.crises().crisesOf(alert.caseId()).stream()
+                .filter(crisis -> crisis.id().equals(alert.crisisId())).findFirst();
     }
 
     private static CaseRecord caseOf(Store store, String caseId) {

@@ -279,6 +279,11 @@ final class TableRepresentations {
     static Map<String, Object> alert(Crises.AlertView view) {
         Map<String, Object> json = alert(view.alert());
         json.put("caseStatus", view.caseRecord().status());
+        // which partner raised the crisis and when, so that a reader need not parse the summary
+        view.crisis().ifPresent(crisis -> {
+            json.put("crisisReportedBy", crisis.reportedBy());
+            json.put("crisisRaisedAt", crisis.raisedAt());
+        });
         return json;
     }
 

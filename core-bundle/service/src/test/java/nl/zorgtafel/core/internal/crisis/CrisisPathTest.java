@@ -105,6 +105,8 @@ class CrisisPathTest {
         assertThat(story.crises.alerts(true)).singleElement().satisfies(alert -> {
             assertThat(alert.alert().caseId()).isEqualTo(caseId);
             assertThat(alert.alert().kind()).isEqualTo(Crises.NOT_ACKNOWLEDGED);
+            assertThat(alert.crisis()).hasValueSatisfying(crisis -> assertThat(crisis.reportedBy())
+                    .isEqualTo("politie"));
         });
         assertThat(story.caseFile(caseId).crisis().alerts()).hasSize(1);
         assertThat(story.summariesTo("jbrr", "CRISIS_SIGNAL")).hasSize(2)
