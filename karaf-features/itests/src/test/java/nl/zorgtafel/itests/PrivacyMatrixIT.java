@@ -2,21 +2,12 @@ package nl.zorgtafel.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOptions;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,12 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +29,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -59,7 +46,6 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public class PrivacyMatrixIT {
 
-    private static final String PORT_PROPERTY = "zorgtafel.itest.httpPort";
     private static final String GGZ_TOKEN = "itest-privacy-ggz-2b7e9c41-58d0-4f3a-9e61-7a0d3c5b1f28";
     private static final String MEE_TOKEN = "itest-privacy-mee-6c1d8e02-94b7-4a5f-b3c8-1e7f0a9d2c64";
     /** Test BSNs (99999xxxx, elfproef-valid). */
@@ -83,45 +69,10 @@ public class PrivacyMatrixIT {
 
     @Configuration
     public Option[] config() {
-        File distribution = new File(requiredProperty("zorgtafel.distribution"));
-        String karafVersion = requiredProperty("zorgtafel.karafVersion");
-        String examRepository = new File(requiredProperty("zorgtafel.examRepository")).toURI().toString();
-        String httpPort = Integer.toString(freePort());
         List<Option> options = new ArrayList<>(List.of(
-                karafDistributionConfiguration().frameworkUrl(distribution.toURI().toString())
-                        .unpackDirectory(new File("target/exam-privacy")).useDeployFolder(false),
-                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-                vmOptions("--add-reads=java.xml=java.logging",
-                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
-                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
-                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
-                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
-                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
-                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
-                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
-                        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
-                        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
-                        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
-                        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
-                        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
-                        "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED"),
-                logLevel(LogLevel.WARN),
-                systemProperty("karaf.log.console").value("WARN"),
-                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
-                        "${karaf.home.uri}${karaf.default.repository}@id=system.repository@snapshots,"
-                                + examRepository + "@id=exam.repository"),
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                        requiredProperty("zorgtafel.localRepository")),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
-                systemProperty(PORT_PROPERTY).value(httpPort),
-                editConfigurationFilePut("etc/nl.zorgtafel.partner-ggz.cfg", "tokenSha256", sha256Hex(GGZ_TOKEN)),
-                editConfigurationFilePut("etc/nl.zorgtafel.partner-mee.cfg", "tokenSha256", sha256Hex(MEE_TOKEN)),
-                mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
-                mavenBundle("org.awaitility", "awaitility").versionAsInProject(),
-                mavenBundle("net.bytebuddy", "byte-buddy").versionAsInProject(),
-                mavenBundle("org.assertj", "assertj-core").versionAsInProject()));
+                ZorgtafelContainer.distribution(),
+                ZorgtafelContainer.partnerToken("ggz", GGZ_TOKEN),
+                ZorgtafelContainer.partnerToken("mee", MEE_TOKEN)));
         PEOPLE.forEach((name, line) -> options.add(
                 editConfigurationFilePut("etc/zorgtafel-users.properties", name, line)));
         options.add(editConfigurationFilePut("etc/zorgtafel-users.properties", EARLIER,
@@ -329,7 +280,7 @@ public class PrivacyMatrixIT {
     private HttpResponse<String> send(String method, String path, Map<String, String> headers,
                                       HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + System.getProperty(PORT_PROPERTY) + path)).timeout(Duration.ofSeconds(30)).method(method, body);
+                + System.getProperty(ZorgtafelContainer.PORT_PROPERTY) + path)).timeout(Duration.ofSeconds(30)).method(method, body);
         headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -354,22 +305,6 @@ public class PrivacyMatrixIT {
         return false;
     }
 
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set (run through Maven)");
-        }
-        return value;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String earlierLine(Path users) throws IOException {
         return Files.readAllLines(users, StandardCharsets.ISO_8859_1).stream()
                 .filter(line -> line.startsWith(EARLIER + "=") || line.startsWith(EARLIER + " "))
@@ -387,15 +322,6 @@ public class PrivacyMatrixIT {
             return "pbkdf2-sha256$210000$" + Base64.getEncoder().encodeToString(salt) + "$"
                     + Base64.getEncoder().encodeToString(hash);
         } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

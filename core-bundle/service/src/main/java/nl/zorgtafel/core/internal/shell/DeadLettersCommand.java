@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /** {@code zorgtafel:dead-letters <partnerId>}: the notifications given up on, and why. */
 @Service
@@ -17,6 +18,10 @@ public class DeadLettersCommand implements Action {
     @Reference
     Core core;
 
+    /** The caller's shell session: what is printed on its console reaches "ssh ... command" too. */
+    @Reference
+    Session session;
+
     @Argument(index = 0, name = "partnerId", description = "The partner: ggz, rvdk, mee, horizon, jbrr, ...",
             required = true)
     String partnerId;
@@ -26,7 +31,7 @@ public class DeadLettersCommand implements Action {
 
     @Override
     public Object execute() {
-        OperatorTables.deadLetters(partnerId, core.deadLetters(partnerId)).print(System.out, !noFormat);
+        OperatorTables.deadLetters(partnerId, core.deadLetters(partnerId)).print(session.getConsole(), !noFormat);
         return null;
     }
 }

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /** {@code zorgtafel:replay <partnerId>}: a partner's dead letters are delivered again. */
 @Service
@@ -16,13 +17,17 @@ public class ReplayCommand implements Action {
     @Reference
     Core core;
 
+    /** The caller's shell session: what is printed on its console reaches "ssh ... command" too. */
+    @Reference
+    Session session;
+
     @Argument(index = 0, name = "partnerId", description = "The partner: ggz, rvdk, mee, horizon, jbrr, ...",
             required = true)
     String partnerId;
 
     @Override
     public Object execute() {
-        System.out.println(OperatorTables.replayed(partnerId, core.replayDeadLetters(partnerId)));
+        session.getConsole().println(OperatorTables.replayed(partnerId, core.replayDeadLetters(partnerId)));
         return null;
     }
 }
